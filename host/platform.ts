@@ -1,0 +1,41 @@
+// The machine's one table (platform/platform.json), as numbers for the host.
+// The core and the kernel get the same table as generated constant files.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+// Compiled code runs from build/host/, tests from host/: find the root upwards.
+function findRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'platform/platform.json'))) {
+    const up = dirname(dir);
+    if (up === dir) throw new Error('platform/platform.json not found above ' + fileURLToPath(import.meta.url));
+    dir = up;
+  }
+  return dir;
+}
+
+export const projectRoot = findRoot();
+
+type Section = Record<string, number>;
+
+function load(): Record<string, Section> {
+  const raw = JSON.parse(readFileSync(join(projectRoot, 'platform/platform.json'), 'utf8')) as Record<string, Record<string, string>>;
+  const out: Record<string, Section> = {};
+  for (const [section, values] of Object.entries(raw)) {
+    if (section.startsWith('_')) continue;
+    out[section] = {};
+    for (const [name, value] of Object.entries(values)) {
+      if (!name.startsWith('_')) out[section][name] = Number(value);
+    }
+  }
+  return out;
+}
+
+const table = load();
+export const guest = table.guest;
+export const finisher = table.finisher;
+export const wasm = table.wasm;
+export const hart = table.hart;
+export const control = table.control;
+export const fs = table.fs;
