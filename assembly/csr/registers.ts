@@ -1,0 +1,153 @@
+// Reading and writing each CSR, with its WARL rules. Privilege and
+// read-only checks are made before (csr/instruction.ts).
+
+import * as C from "./numbers";
+import { OFF_PMPCFG, OFF_PMPADDR } from "../hart/layout";
+import {
+  hartId, hartBlock, instret, mstatus, medeleg, mideleg, mie, mtvec, mcounteren, mscratch, mepc,
+  mcause, mtval, menvcfg, stvec, scounteren, sscratch, sepc, scause, stval, satp, senvcfg,
+  stimecmp, mipSoft, setMipSoft,
+} from "../hart/state";
+import {
+  MSTATUS_SIE, MSTATUS_MIE, MSTATUS_SPIE, MSTATUS_MPIE, MSTATUS_SPP, MSTATUS_MPP, MSTATUS_MPRV,
+  MSTATUS_SUM, MSTATUS_MXR, MSTATUS_TVM, MSTATUS_TW, MSTATUS_TSR, MSTATUS_XLEN, MSTATUS_MPP_SHIFT,
+  MIP_ALL, MIP_S_BITS, MIP_SSIP, MIP_STIP, MIP_SEIP,
+} from "../trap/causes";
+import { pendingInterrupts } from "../trap/interrupt";
+import { tlbFlushAll } from "../mmu/tlb";
+import { updateTimers, sstcEnabled } from "../clint";
+import { nowTicks } from "../boundary/imports";
+
+/** Set by csrRead/csrWrite when the number names no CSR of this hart. */
+export let csrMissing: bool = false;
+
+const MSTATUS_WRITABLE: u64 = MSTATUS_SIE | MSTATUS_MIE | MSTATUS_SPIE | MSTATUS_MPIE | MSTATUS_SPP
+  | MSTATUS_MPP | MSTATUS_MPRV | MSTATUS_SUM | MSTATUS_MXR | MSTATUS_TVM | MSTATUS_TW | MSTATUS_TSR;
+const SSTATUS_WRITABLE: u64 = MSTATUS_SIE | MSTATUS_SPIE | MSTATUS_SPP | MSTATUS_SUM | MSTATUS_MXR;
+const SSTATUS_VISIBLE: u64 = SSTATUS_WRITABLE | (<u64>3 << 32);
+/** Changing these changes what data accesses translate with. */
+const MSTATUS_TRANSLATION: u64 = MSTATUS_MPRV | MSTATUS_MPP | MSTATUS_SUM | MSTATUS_MXR;
+/** Exceptions that may be delegated: all but ecall from M. */
+const MEDELEG_WRITABLE: u64 = 0xb3ff;
+/** MXL = 64, extensions A C I M S U. */
+const MISA_VALUE: u64 = (<u64>2 << 62) | (1 << 0) | (1 << 2) | (1 << 8) | (1 << 12) | (1 << 18) | (1 << 20);
+const MENVCFG_WRITABLE: u64 = (<u64>1 << 63) | 1;
+const SATP_MODE_BARE: u64 = 0;
+const SATP_MODE_SV39: u64 = 8;
+const SATP_WRITABLE: u64 = (<u64>0xf << 60) | (<u64>0xffff << 44) | ((<u64>1 << 44) - 1);
+const PMPADDR_WRITABLE: u64 = (<u64>1 << 54) - 1;
+
+/** `retired` is the count of instructions before this one in the slice. */
+export function csrRead(csr: u32, retired: u64): u64 {
+  csrMissing = false;
+  switch (csr) {
+    case C.SSTATUS: return mstatus & SSTATUS_VISIBLE;
+    case C.SIE: return mie & mideleg;
+    case C.STVEC: return stvec;
+    case C.SCOUNTEREN: return scounteren;
+    case C.SENVCFG: return senvcfg;
+    case C.SSCRATCH: return sscratch;
+    case C.SEPC: return sepc;
+    case C.SCAUSE: return scause;
+    case C.STVAL: return stval;
+    case C.SIP: return pendingInterrupts() & mideleg;
+    case C.STIMECMP: return stimecmp;
+    case C.SATP: return satp;
+    case C.MSTATUS: return mstatus;
+    case C.MISA: return MISA_VALUE;
+    case C.MEDELEG: return medeleg;
+    case C.MIDELEG: return mideleg;
+    case C.MIE: return mie;
+    case C.MTVEC: return mtvec;
+    case C.MCOUNTEREN: return mcounteren;
+    case C.MENVCFG: return menvcfg;
+    case C.MSCRATCH: return mscratch;
+    case C.MEPC: return mepc;
+    case C.MCAUSE: return mcause;
+    case C.MTVAL: return mtval;
+    case C.MIP: return pendingInterrupts();
+    case C.MCYCLE: case C.MINSTRET: case C.CYCLE: case C.INSTRET:
+      // One instruction per cycle.
+      return instret + retired;
+    case C.TIME: return <u64>nowTicks();
+    case C.MHARTID: return hartId;
+    case C.MVENDORID: case C.MARCHID: case C.MIMPID: case C.MCONFIGPTR: case C.MCOUNTINHIBIT:
+      return 0;
+  }
+  if (isZeroCounter(csr)) return 0;
+  if (csr >= C.PMPCFG0 && csr <= C.PMPCFG15 && (csr & 1) == 0) return load<u64>(pmpcfgAddr(csr));
+  if (csr >= C.PMPADDR0 && csr <= C.PMPADDR63) return load<u64>(hartBlock + OFF_PMPADDR + 8 * (csr - C.PMPADDR0));
+  csrMissing = true;
+  return 0;
+}
+
+/** hpmcounters, their events and the trigger registers: present, always 0. */
+function isZeroCounter(csr: u32): bool {
+  return (csr >= C.MHPMCOUNTER3 && csr <= C.MHPMCOUNTER31) || (csr > C.INSTRET && csr <= C.HPMCOUNTER31)
+    || (csr >= C.MHPMEVENT3 && csr <= C.MHPMEVENT31) || (csr >= C.TSELECT && csr <= C.TDATA3);
+}
+
+@inline function pmpcfgAddr(csr: u32): u32 { return hartBlock + OFF_PMPCFG + 4 * (csr - C.PMPCFG0); }
+
+export function csrWrite(csr: u32, v: u64, retired: u64): void {
+  csrMissing = false;
+  switch (csr) {
+    case C.SSTATUS: writeMstatus((mstatus & ~SSTATUS_WRITABLE) | (v & SSTATUS_WRITABLE)); return;
+    case C.SIE: mie = (mie & ~mideleg) | (v & mideleg & MIP_ALL); return;
+    case C.STVEC: stvec = v & ~<u64>2; return;
+    case C.SCOUNTEREN: scounteren = v & 0xffffffff; return;
+    case C.SENVCFG: senvcfg = v & 1; return;
+    case C.SSCRATCH: sscratch = v; return;
+    case C.SEPC: sepc = v & ~<u64>1; return;
+    case C.SCAUSE: scause = v; return;
+    case C.STVAL: stval = v; return;
+    case C.SIP: {
+      const m = MIP_SSIP & mideleg;
+      setMipSoft((mipSoft & ~m) | (v & m));
+      return;
+    }
+    case C.STIMECMP: stimecmp = v; updateTimers(nowTicks()); return;
+    case C.SATP: {
+      const mode = v >> 60;
+      if (mode != SATP_MODE_BARE && mode != SATP_MODE_SV39) return;
+      satp = v & SATP_WRITABLE;
+      tlbFlushAll();
+      return;
+    }
+    case C.MSTATUS: writeMstatus((mstatus & ~MSTATUS_WRITABLE) | (v & MSTATUS_WRITABLE)); return;
+    case C.MISA: return;
+    case C.MEDELEG: medeleg = v & MEDELEG_WRITABLE; return;
+    case C.MIDELEG: mideleg = v & MIP_S_BITS; return;
+    case C.MIE: mie = v & MIP_ALL; return;
+    case C.MTVEC: mtvec = v & ~<u64>2; return;
+    case C.MCOUNTEREN: mcounteren = v & 0xffffffff; return;
+    case C.MENVCFG: menvcfg = v & MENVCFG_WRITABLE; updateTimers(nowTicks()); return;
+    case C.MSCRATCH: mscratch = v; return;
+    case C.MEPC: mepc = v & ~<u64>1; return;
+    case C.MCAUSE: mcause = v; return;
+    case C.MTVAL: mtval = v; return;
+    case C.MIP: {
+      // STIP is the Sstc comparison while menvcfg.STCE is set.
+      const m = MIP_SSIP | MIP_SEIP | (sstcEnabled() ? 0 : MIP_STIP);
+      setMipSoft((mipSoft & ~m) | (v & m));
+      return;
+    }
+    case C.MCYCLE: case C.MINSTRET: instret = v - retired; return;
+    case C.MCOUNTINHIBIT: return;
+  }
+  if (isZeroCounter(csr)) return;
+  if (csr >= C.PMPCFG0 && csr <= C.PMPCFG15 && (csr & 1) == 0) { store<u64>(pmpcfgAddr(csr), v); return; }
+  if (csr >= C.PMPADDR0 && csr <= C.PMPADDR63) {
+    store<u64>(hartBlock + OFF_PMPADDR + 8 * (csr - C.PMPADDR0), v & PMPADDR_WRITABLE);
+    return;
+  }
+  csrMissing = true;
+}
+
+function writeMstatus(v: u64): void {
+  // MPP is WARL over the modes that exist: the reserved 2 reads back as U.
+  if (((v & MSTATUS_MPP) >> MSTATUS_MPP_SHIFT) == 2) v &= ~MSTATUS_MPP;
+  v |= MSTATUS_XLEN;
+  if ((v ^ mstatus) & MSTATUS_TRANSLATION) tlbFlushAll();
+  mstatus = v;
+}

@@ -1,0 +1,102 @@
+// Entering a code page: find (or make) its decoded page in this hart's
+// DECODE region, and decode slots lazily as the loop first reaches them.
+//
+// A decoded page is keyed by guest physical page and stamped with the page's
+// PAGEGEN word; a different word means someone wrote the page, so it is
+// decoded afresh. Marking a page decoded sets PAGEGEN_DECODED and bumps the
+// machine-wide code epoch, which makes every hart drop its store TLB: from
+// then on stores to the page take the slow path, which bumps the generation.
+
+import { Op, pack } from "../decode/ops";
+import { decode32, decodedImm } from "../decode/decode32";
+import { decode16 } from "../decode/decode16";
+import { decodeHeaders, decodeArea, scratchSlot } from "../hart/state";
+import { GUEST_RAM, PAGEGEN, PAGEGEN_DECODED, CODE_EPOCH_ADDR, DECODE_PAGES,
+  DECODE_PAGE_STRIDE, SLOTS_BYTES, SLOT_SHIFT } from "../hart/layout";
+import { fetchPageAddr } from "../mmu/access";
+import { NO_ADDR } from "../mmu/sv39";
+import { tlbFlushStore } from "../mmu/tlb";
+
+/** The page the loop runs in: its decoded slots, va and wasm address. */
+export let pageSlots: u32 = 0;
+export let pageVa: u64 = 0;
+export let pageWasm: u32 = 0;
+
+/** Make va's page current; false after raising a fetch fault. */
+export function enterPage(va: u64): bool {
+  const at = fetchPageAddr(va);
+  if (at == NO_ADDR) return false;
+  const wasm = <u32>at;
+  const page = (wasm - GUEST_RAM) >> 12;
+  const k = page & (DECODE_PAGES - 1);
+  const header = decodeHeaders + (k << 3);
+  const slots = decodeArea + k * DECODE_PAGE_STRIDE;
+  const genAddr = PAGEGEN + (page << 2);
+  const gen = atomic.load<u32>(genAddr);
+  if (load<u32>(header) != page + 1 || load<u32>(header, 4) != gen) {
+    const marked = markDecoded(genAddr, gen);
+    memory.fill(slots, 0, SLOTS_BYTES);
+    store<u32>(slots + SLOTS_BYTES, pack(Op.PAGE_END, 0, 0, 0, 0));
+    store<u32>(header, page + 1);
+    store<u32>(header, marked, 4);
+  }
+  pageSlots = slots;
+  pageVa = va & ~<u64>0xfff;
+  pageWasm = wasm;
+  return true;
+}
+
+function markDecoded(genAddr: u32, gen: u32): u32 {
+  while (true) {
+    if ((gen & PAGEGEN_DECODED) != 0) return gen;
+    const seen = atomic.cmpxchg<u32>(genAddr, gen, gen | PAGEGEN_DECODED);
+    if (seen == gen) {
+      atomic.add<u32>(CODE_EPOCH_ADDR, 1);
+      tlbFlushStore();
+      return gen | PAGEGEN_DECODED;
+    }
+    gen = seen;
+  }
+}
+
+/** Decode the instruction of the current page that slot `p` stands for. */
+export function decodeSlot(p: u32): void {
+  const off = (p - pageSlots) >> SLOT_SHIFT;
+  const low = <u32>load<u16>(pageWasm + off);
+  let w: u32;
+  if ((low & 3) != 3) {
+    w = decode16(low, <i32>off);
+  } else if (off == 0xffe) {
+    w = pack(Op.STRADDLE, 0, 0, 0, 4);
+  } else {
+    w = decode32(load<u32>(pageWasm + off), <i32>off);
+  }
+  store<u32>(p, w);
+  store<i32>(p, decodedImm, 4);
+}
+
+/** The raw instruction at va (which may cross into the next page), or
+ *  NO_ADDR after raising a fetch fault. */
+export function fetchRaw(va: u64): u64 {
+  const first = fetchPageAddr(va);
+  if (first == NO_ADDR) return NO_ADDR;
+  const off = <u32>va & 0xfff;
+  const low = <u32>load<u16>(<u32>first + off);
+  if ((low & 3) != 3) return low;
+  if (off != 0xffe) return <u64>load<u32>(<u32>first + off);
+  const next = fetchPageAddr((va & ~<u64>0xfff) + 0x1000);
+  if (next == NO_ADDR) return NO_ADDR;
+  return <u64>(low | (<u32>load<u16>(<u32>next) << 16));
+}
+
+/** Decode `raw` into the scratch slot, followed by `after` (PAGE_END for a
+ *  straddling instruction, STOP for a traced one). Near jumps are not used
+ *  there: the scratch slot is not in a page. */
+export function decodeScratch(raw: u32, after: u32): void {
+  const w = (raw & 3) == 3 ? decode32(raw, -1) : decode16(raw, -1);
+  store<u32>(scratchSlot, w);
+  store<i32>(scratchSlot, decodedImm, 4);
+  const end = pack(after, 0, 0, 0, 0);
+  store<u32>(scratchSlot + 8, end);
+  store<u32>(scratchSlot + 16, end);
+}

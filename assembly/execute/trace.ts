@@ -1,0 +1,35 @@
+// Single-stepping for `xv6-wasm run --trace`: while on, run() retires one
+// instruction per call and records what the host prints about it.
+
+import { rdIndex } from "../decode/ops";
+import { REG_SINK } from "../hart/layout";
+import { pc, regs, fetchSlot } from "../hart/state";
+import { stepOne } from "./loop";
+import { NO_ADDR } from "../mmu/sv39";
+
+export let traceOn: bool = false;
+export let tracedPc: u64 = 0;
+export let tracedInsn: u32 = 0;
+/** The register the instruction wrote (0 when none). */
+export let tracedRd: u32 = 0;
+
+export function setTracing(on: bool): void { traceOn = on; }
+
+export function traceStep(): void {
+  tracedPc = pc;
+  const raw = stepOne();
+  if (raw == NO_ADDR) {
+    // The fetch trapped; report nothing retired at the old pc.
+    tracedInsn = 0;
+    tracedRd = 0;
+    return;
+  }
+  tracedInsn = <u32>raw;
+  // The scratch slot still holds the instruction just run.
+  const rd = rdIndex(load<u32>(fetchSlot + 8));
+  tracedRd = rd == REG_SINK ? 0 : rd;
+}
+
+export function tracedRdValue(): u64 {
+  return tracedRd == 0 ? 0 : load<u64>(regs + (tracedRd << 3));
+}

@@ -1,0 +1,72 @@
+// Where this core keeps each hart's state in the shared memory. The platform
+// table fixes the fields other threads touch (HS_*); everything from
+// HS_CORE_PRIVATE on is the core's own.
+//
+//  hart block (HART_STATE_BASE + hartid * HART_STATE_STRIDE), 64 KiB
+//  +0x0000 ┌──────────────────────────────┐
+//          │ HS_* shared fields           │ see platform.json "hart"
+//  +0x0100 ├──────────────────────────────┤
+//          │ x0..x31, then a sink for x0  │ 33 x u64; writes to x0 land in the sink
+//  +0x02f8 │ fence word                   │
+//  +0x0300 ├──────────────────────────────┤
+//          │ special decoded slots        │ FETCH, then scratch (3 slots)
+//  +0x0400 ├──────────────────────────────┤
+//          │ pmpcfg0,2..14 / pmpaddr0..63 │ stored, never enforced
+//  +0x0800 ├──────────────────────────────┤
+//          │ decode-page headers          │ per page slot: u32 ppn+1, u32 generation
+//  +0x1000 ├──────────────────────────────┤
+//          │ (unused)                     │
+//  +0x4000 ├──────────────────────────────┤
+//          │ TLB fetch  512 x 16 B        │ each entry: u64 tag (vpn), u64 addend
+//  +0x6000 ├──────────────────────────────┤
+//          │ TLB load   512 x 16 B        │
+//  +0x8000 ├──────────────────────────────┤
+//          │ TLB store  512 x 16 B        │
+//  +0xa000 └──────────────────────────────┘
+//
+//  decode region (DECODE_BASE + hartid * DECODE_STRIDE), 8 MiB
+//  ┌───────────── page slot k (k = guest page index & 255), 32 KiB ──────────┐
+//  │ 2048 decoded slots of 8 B, one per 2-byte offset │ PAGE_END sentinel    │
+//  └──────────────────────────────────────────────────────────────────────────┘
+
+import {
+  HART_STATE_BASE, HART_STATE_STRIDE, HS_CORE_PRIVATE, DECODE_BASE, DECODE_STRIDE,
+  CONTROL_BASE, CTL_CODE_EPOCH, CLINT_STATE_BASE, PAGEGEN_BASE, GUEST_RAM_BASE, RAM_BASE,
+} from "../../build/gen/platform";
+
+export const HART_BASE: u32 = <u32>HART_STATE_BASE;
+export const HART_STRIDE: u32 = <u32>HART_STATE_STRIDE;
+export const DECODE_AREA: u32 = <u32>DECODE_BASE;
+export const DECODE_AREA_STRIDE: u32 = <u32>DECODE_STRIDE;
+export const CODE_EPOCH_ADDR: u32 = <u32>(CONTROL_BASE + CTL_CODE_EPOCH);
+export const CLINT_STATE: u32 = <u32>CLINT_STATE_BASE;
+export const PAGEGEN: u32 = <u32>PAGEGEN_BASE;
+export const GUEST_RAM: u32 = <u32>GUEST_RAM_BASE;
+export const RAM_START: u64 = RAM_BASE;
+
+export const OFF_REGS: u32 = <u32>HS_CORE_PRIVATE;
+/** Register index that instructions writing x0 are decoded to. */
+export const REG_SINK: u32 = 32;
+/** A word only this hart touches, for a fence made of an atomic RMW. */
+export const OFF_FENCE_WORD: u32 = 0x2f8;
+export const OFF_SPECIAL: u32 = 0x300;
+export const OFF_PMPCFG: u32 = 0x400;
+export const OFF_PMPADDR: u32 = 0x440;
+export const OFF_DECODE_HDR: u32 = 0x800;
+export const OFF_TLB_FETCH: u32 = 0x4000;
+export const OFF_TLB_LOAD: u32 = 0x6000;
+export const OFF_TLB_STORE: u32 = 0x8000;
+
+export const TLB_ENTRIES: u32 = 512;
+export const TLB_MASK: u32 = TLB_ENTRIES - 1;
+export const TLB_BYTES: u32 = TLB_ENTRIES * 16;
+
+export const DECODE_PAGES: u32 = 256;
+export const DECODE_PAGE_STRIDE: u32 = 0x8000;
+/** A decoded slot per 2 bytes of code: byte offset in the page << 2. */
+export const SLOT_SHIFT: u32 = 2;
+export const SLOTS_BYTES: u32 = 0x1000 << SLOT_SHIFT;
+
+/** PAGEGEN bit meaning "some hart holds this page decoded": stores to such a
+ *  page take the slow path, which bumps the generation and clears the bit. */
+export const PAGEGEN_DECODED: u32 = 0x80000000;

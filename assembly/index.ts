@@ -1,0 +1,81 @@
+// The core's exports: the boundary of docs/ARCHITECTURE.md ("The core
+// module"). Only 32-bit numbers cross it; 64-bit values travel as halves.
+
+import {
+  setHartPlaces, regs, fetchSlot, decodeHeaders, pc, priv, instret, mstatus, medeleg, mideleg,
+  mie, mtvec, mcounteren, mscratch, mepc, mcause, mtval, menvcfg, stvec, scounteren, sscratch,
+  sepc, scause, stval, satp, senvcfg, stimecmp, resAddr, resValue, codeEpoch, exitReason, RUNNING,
+  hartBlock, setMipSoft, setMipTimer, PRIV_M,
+} from "./hart/state";
+import { REG_SINK, RAM_START, CODE_EPOCH_ADDR, DECODE_PAGES, OFF_PMPCFG } from "./hart/layout";
+import { MSTATUS_XLEN } from "./trap/causes";
+import { Op, pack } from "./decode/ops";
+import { runFromPc } from "./execute/loop";
+import { traceOn, setTracing, traceStep, tracedPc, tracedInsn, tracedRd, tracedRdValue } from "./execute/trace";
+import { interruptToTake } from "./trap/interrupt";
+import { enterTrap } from "./trap/enter";
+import { clearException } from "./trap/raise";
+import { tlbFlushAll, tlbFlushStore } from "./mmu/tlb";
+import { updateTimers } from "./clint";
+import { nowTicks } from "./boundary/imports";
+
+export { STOP_BUDGET, STOP_WFI, STOP_HOST } from "./hart/state";
+
+/** Reset: M-mode, pc = RAM_BASE, a0 = hartid, everything else 0. */
+export function init(hartid: u32, nharts: u32, ramBytes: u32): void {
+  setHartPlaces(hartid, nharts, ramBytes);
+  memory.fill(regs, 0, (REG_SINK + 1) * 8);
+  store<u64>(regs + 10 * 8, hartid);
+  memory.fill(hartBlock + OFF_PMPCFG, 0, 0x400 - OFF_PMPCFG + 0x240);
+  memory.fill(decodeHeaders, 0, DECODE_PAGES * 8);
+  store<u32>(fetchSlot, pack(Op.FETCH, 0, 0, 0, 0));
+  pc = RAM_START;
+  priv = PRIV_M;
+  instret = 0;
+  mstatus = MSTATUS_XLEN;
+  medeleg = 0; mideleg = 0; mie = 0; mtvec = 0; mcounteren = 0; mscratch = 0;
+  mepc = 0; mcause = 0; mtval = 0; menvcfg = 0;
+  stvec = 0; scounteren = 0; sscratch = 0; sepc = 0; scause = 0; stval = 0;
+  satp = 0; senvcfg = 0; stimecmp = 0;
+  setMipSoft(0);
+  setMipTimer(0);
+  resAddr = 0xffffffff;
+  resValue = 0;
+  exitReason = RUNNING;
+  clearException();
+  codeEpoch = atomic.load<u32>(CODE_EPOCH_ADDR);
+  tlbFlushAll();
+  tlbFlushStore();
+  setTracing(false);
+}
+
+export function setPc(lo: u32, hi: u32): void { pc = (<u64>hi << 32) | lo; }
+export function getPcLo(): u32 { return <u32>pc; }
+export function getPcHi(): u32 { return <u32>(pc >> 32); }
+
+export function setReg(i: u32, lo: u32, hi: u32): void {
+  if (i > 0 && i < 32) store<u64>(regs + (i << 3), (<u64>hi << 32) | lo);
+}
+export function getRegLo(i: u32): u32 { return i < 32 ? load<u32>(regs + (i << 3)) : 0; }
+export function getRegHi(i: u32): u32 { return i < 32 ? load<u32>(regs + (i << 3), 4) : 0; }
+
+/** Run about `budget` instructions; returns a STOP_* reason. */
+export function run(budget: u32): u32 {
+  // Timers are compared with the clock once per slice (and on guest access).
+  updateTimers(nowTicks());
+  const cause = interruptToTake();
+  if (cause != 0) pc = enterTrap(cause, 0, pc);
+  if (traceOn) {
+    traceStep();
+    return 0;
+  }
+  return runFromPc(budget);
+}
+
+export function setTrace(on: u32): void { setTracing(on != 0); }
+export function traceInsn(): u32 { return tracedInsn; }
+export function traceRd(): u32 { return tracedRd; }
+export function traceRdLo(): u32 { return <u32>tracedRdValue(); }
+export function traceRdHi(): u32 { return <u32>(tracedRdValue() >> 32); }
+export function tracePcLo(): u32 { return <u32>tracedPc; }
+export function tracePcHi(): u32 { return <u32>(tracedPc >> 32); }

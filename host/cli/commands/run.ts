@@ -1,0 +1,31 @@
+// `xv6-wasm run prog.elf`: a bare-metal RV64 program on the machine, started
+// at its ELF entry on every hart in M-mode, until it reports through its HTIF
+// `tohost` word or the test finisher, or until --max-insns.
+import { Command, Option } from 'commander';
+import { readElfFile } from '../../machine/elf.js';
+import { parseCount } from '../../machine/options.js';
+import { launch } from '../launch.js';
+import { addMachineOptions, machineSettings, type RawMachineOptions } from '../machine-options.js';
+import { runCommandBody } from '../user-errors.js';
+
+interface RunOptions extends RawMachineOptions {
+  maxInsns?: string;
+  trace?: boolean;
+}
+
+export function runCommand(): Command {
+  const cmd = new Command('run')
+    .description('run a bare-metal RV64 ELF program until it writes tohost (HTIF) or the test finisher')
+    .argument('<program>', 'RV64 ELF executable, loaded at its physical addresses')
+    .addOption(new Option('--disk <file>', 'disk image for the virtio block device'))
+    .addOption(new Option('--max-insns <n>', 'give up after this many instructions (all harts together) and exit 2'))
+    .addOption(new Option('--trace', 'print every retired instruction: hart, pc, raw instruction, disassembly, written register'));
+  addMachineOptions(cmd);
+  return cmd.action((program: string, opts: RunOptions) =>
+    runCommandBody(program, async () => {
+      const maxInsns = opts.maxInsns === undefined ? 0 : parseCount(opts.maxInsns);
+      const settings = machineSettings(opts);
+      const image = readElfFile(program);
+      return launch({ ...settings, file: program, image, htif: true, maxInsns, trace: opts.trace === true });
+    }));
+}

@@ -1,0 +1,66 @@
+// Runs a loaded program on a new machine with the terminal as UART0, and
+// turns the way the machine stopped into the emulator's exit status and a
+// message. Shared by `run` and `boot`.
+import { SerialLink } from '../console/serial-link.js';
+import { Terminal } from '../console/terminal.js';
+import type { ElfImage } from '../machine/elf.js';
+import { Machine, type MachineResult } from '../machine/machine.js';
+import { StopReason } from '../machine/power.js';
+import type { MachineSettings } from './machine-options.js';
+import { formatStats } from './stats.js';
+
+export interface LaunchOptions extends MachineSettings {
+  /** The program's file name, for messages. */
+  file: string;
+  image: ElfImage;
+  htif: boolean;
+  maxInsns: number;
+  trace: boolean;
+}
+
+const say = (line: string) => process.stderr.write(`xv6-wasm: ${line}\n`);
+
+export async function launch(o: LaunchOptions): Promise<number> {
+  let link: SerialLink | null = null;
+  const machine = await Machine.create({
+    cores: o.cores, ramBytes: o.ramBytes, image: o.image, disk: o.disk,
+    htif: o.htif, maxInsns: o.maxInsns, trace: o.trace,
+    traceOut: (text) => process.stdout.write(text),
+    note: say,
+    onWake: () => link?.pump(),
+  });
+  link = new SerialLink(machine.consoles[0], (bytes) => process.stdout.write(bytes));
+  const terminal = new Terminal({
+    input: (bytes) => link?.send(bytes),
+    quit: () => machine.stop(StopReason.UserQuit, 0),
+  });
+  terminal.attach();
+  let result: MachineResult;
+  try {
+    result = await machine.run();
+  } finally {
+    terminal.detach();
+  }
+  if (o.stats) process.stderr.write(formatStats(result.instret, result.seconds));
+  return exitStatus(result, o);
+}
+
+function exitStatus(r: MachineResult, o: LaunchOptions): number {
+  const code = Math.min(r.exitCode, 255);
+  switch (r.reason) {
+    case StopReason.PowerOff:
+      if (r.exitCode !== 0) say(`the guest powered off with failure code ${r.exitCode}`);
+      return code;
+    case StopReason.Htif:
+      if (r.exitCode !== 0) say(`${o.file}: failed test ${r.exitCode}`);
+      return code;
+    case StopReason.InsnLimit:
+      say(`${o.file}: stopped after --max-insns ${o.maxInsns} instructions without finishing`);
+      return 2;
+    case StopReason.UserQuit:
+      say('terminated by Ctrl-A x');
+      return code;
+    default:
+      return code === 0 ? 70 : code;
+  }
+}

@@ -1,0 +1,53 @@
+// The options `run` and `boot` share, as one table, and their conversion from
+// what the user typed into a checked configuration. Values are validated in
+// the command's action (not by commander) so that every mistake prints our
+// own one-line message naming the accepted range.
+import { Command, Option } from 'commander';
+import type { DiskFile } from '../devices/device.js';
+import { openDisk } from '../machine/disk.js';
+import { parseCores, parseMem } from '../machine/options.js';
+
+interface OptionSpec {
+  flags: string;
+  help: string;
+  defaultValue?: string;
+}
+
+const SHARED: OptionSpec[] = [
+  { flags: '--cores <n>', help: 'number of harts, 1 to 8', defaultValue: '1' },
+  { flags: '--mem <size>', help: 'guest RAM, e.g. 128M or 1G (16M to 2G)', defaultValue: '128M' },
+  { flags: '--readonly', help: 'attach the disk read-only (the guest sees VIRTIO_BLK_F_RO)' },
+  { flags: '--stats', help: 'print instructions retired, wall seconds and MIPS per hart on stderr at the end' },
+];
+
+export function addMachineOptions(cmd: Command): Command {
+  for (const spec of SHARED) {
+    const o = new Option(spec.flags, spec.help);
+    if (spec.defaultValue !== undefined) o.default(spec.defaultValue);
+    cmd.addOption(o);
+  }
+  return cmd;
+}
+
+export interface RawMachineOptions {
+  cores: string;
+  mem: string;
+  disk?: string;
+  readonly?: boolean;
+  stats?: boolean;
+}
+
+export interface MachineSettings {
+  cores: number;
+  ramBytes: number;
+  disk: DiskFile | null;
+  stats: boolean;
+}
+
+/** Throws OptionError or DiskError with a message for the user. */
+export function machineSettings(raw: RawMachineOptions): MachineSettings {
+  const cores = parseCores(raw.cores);
+  const ramBytes = parseMem(raw.mem);
+  const disk = raw.disk === undefined ? null : openDisk(raw.disk, raw.readonly === true);
+  return { cores, ramBytes, disk, stats: raw.stats === true };
+}

@@ -1,0 +1,38 @@
+// QEMU's console escapes on stdin: Ctrl-A then a key is a command for the
+// emulator, not input for the guest. Ctrl-A x quits, Ctrl-A h shows help,
+// Ctrl-A Ctrl-A sends one Ctrl-A to the guest; other keys after Ctrl-A are
+// dropped, as in QEMU.
+
+export const CTRL_A = 0x01;
+
+export type EscapeAction = 'quit' | 'help';
+
+export const ESCAPE_HELP = [
+  'C-a h    print this help',
+  'C-a x    exit emulator',
+  'C-a C-a  sends C-a',
+].join('\r\n') + '\r\n';
+
+/** Splits input into bytes for the guest and escape commands, keeping state across chunks. */
+export class EscapeFilter {
+  private pending = false;
+
+  /** Returns the bytes meant for the guest; calls onAction for each command, in order. */
+  filter(chunk: Uint8Array, onAction: (a: EscapeAction) => void): Uint8Array {
+    const out: number[] = [];
+    for (const b of chunk) {
+      if (!this.pending) {
+        if (b === CTRL_A) this.pending = true;
+        else out.push(b);
+        continue;
+      }
+      this.pending = false;
+      if (b === CTRL_A) out.push(CTRL_A);
+      else if (b === 0x78 /* x */) {
+        onAction('quit');
+        break; // nothing typed after a quit matters
+      } else if (b === 0x68 /* h */) onAction('help');
+    }
+    return Uint8Array.from(out);
+  }
+}

@@ -1,0 +1,37 @@
+// Connects one UART's host end to byte streams: guest output to a writer,
+// input from the user into the receive ring. Input that does not fit yet is
+// held here and offered again every time the main thread wakes (the device
+// signals CTL_EVENT when the guest makes room), so nothing typed or piped in
+// is lost, however fast it arrives.
+import type { UartConsole } from '../devices/index.js';
+
+export class SerialLink {
+  private held: Uint8Array[] = [];
+
+  constructor(private readonly uart: UartConsole, private readonly write: (bytes: Uint8Array) => void) {}
+
+  send(bytes: Uint8Array): void {
+    if (bytes.length > 0) this.held.push(bytes);
+    this.pump();
+  }
+
+  /** Moves output to the writer and held input to the guest; call on every wake-up. */
+  pump(): void {
+    const out = this.uart.takeTx();
+    if (out.length > 0) this.write(out);
+    while (this.held.length > 0) {
+      const first = this.held[0];
+      const n = this.uart.pushRx(first);
+      if (n === first.length) this.held.shift();
+      else {
+        this.held[0] = first.subarray(n);
+        break;
+      }
+    }
+  }
+
+  /** Bytes still waiting for room in the guest's receive ring. */
+  heldBytes(): number {
+    return this.held.reduce((n, b) => n + b.length, 0);
+  }
+}

@@ -1,0 +1,75 @@
+// The boundary of build/core.wasm (docs/ARCHITECTURE.md, "The core module"),
+// as TypeScript types, plus its compilation and instantiation. Only numbers
+// cross it: 64-bit values travel as lo/hi u32 pairs.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { projectRoot } from '../platform.js';
+
+/** Why run() returned. */
+export const enum Stop {
+  /** The budget is used up: call run again. */
+  Budget = 0,
+  /** WFI with nothing pending: park until HS_WAKE or HS_TIMER_DEADLINE. */
+  Wfi = 1,
+  /** An MMIO write asked to end the slice (power-off, reset). */
+  Host = 2,
+}
+
+export interface CoreExports {
+  init(hartid: number, nharts: number, ramBytes: number): void;
+  setPc(lo: number, hi: number): void;
+  getPcLo(): number;
+  getPcHi(): number;
+  setReg(i: number, lo: number, hi: number): void;
+  getRegLo(i: number): number;
+  getRegHi(i: number): number;
+  run(budget: number): number;
+  setTrace(on: number): void;
+  traceInsn(): number;
+  traceRd(): number;
+  traceRdLo(): number;
+  traceRdHi(): number;
+  tracePcLo(): number;
+  tracePcHi(): number;
+}
+
+export interface CoreImports {
+  mmioRead(paddr: number, size: number): number;
+  mmioWrite(paddr: number, size: number, value: number): number;
+  nowTicks(): number;
+}
+
+const REQUIRED: (keyof CoreExports)[] = [
+  'init', 'setPc', 'getPcLo', 'getPcHi', 'setReg', 'getRegLo', 'getRegHi', 'run',
+  'setTrace', 'traceInsn', 'traceRd', 'traceRdLo', 'traceRdHi', 'tracePcLo', 'tracePcHi',
+];
+
+export const corePath = join(projectRoot, 'build/core.wasm');
+
+export async function compileCore(path = corePath): Promise<WebAssembly.Module> {
+  let bytes: Uint8Array<ArrayBuffer>;
+  try {
+    bytes = new Uint8Array(readFileSync(path));
+  } catch {
+    throw new Error(`the core ${path} is missing: run \`npm run build\` first`);
+  }
+  return WebAssembly.compile(bytes);
+}
+
+/** Instantiates one hart's core; a missing export fails here, loudly, not mid-run. */
+export function instantiateCore(module: WebAssembly.Module, memory: WebAssembly.Memory, imports: CoreImports): CoreExports {
+  const instance = new WebAssembly.Instance(module, {
+    env: { memory, abort: coreAbort },
+    host: { ...imports },
+  });
+  const exports = instance.exports as unknown as CoreExports;
+  const missing = REQUIRED.filter((name) => typeof exports[name] !== 'function');
+  if (missing.length) throw new Error(`build/core.wasm lacks the exports ${missing.join(', ')}`);
+  return exports;
+}
+
+// AssemblyScript's runtime calls env.abort on a failed assertion; with
+// --noAssert it should never happen, but if it does it is a core bug.
+function coreAbort(_msg: number, _file: number, line: number, column: number): never {
+  throw new Error(`core aborted at line ${line}:${column}`);
+}

@@ -1,0 +1,42 @@
+// What the main thread hands each hart's worker (as workerData), and the
+// messages a worker sends back. Everything here must survive structured
+// clone: the Module and the shared Memory do, and so does the rest.
+import type { DiskFile } from '../devices/device.js';
+import type { ClockStart } from './clock.js';
+
+export interface HartConfig {
+  hartid: number;
+  nharts: number;
+  ramBytes: number;
+  /** Guest physical address every hart starts at, in M-mode. */
+  entry: number;
+  /** Guest physical address of the device tree, passed in a1. */
+  fdtAddr: number;
+  /** mtime zero, shared by all harts. */
+  clock: ClockStart;
+  /** Instructions per run() call. */
+  slice: number;
+  /** Physical address of the HTIF `tohost` word, or -1 when the program has none. */
+  tohost: number;
+  /** Stop the machine once all harts together retired this many; 0 = no limit. */
+  maxInsns: number;
+  trace: boolean;
+  disk: DiskFile | null;
+  nuarts: number;
+}
+
+export interface HartWorkerData {
+  module: WebAssembly.Module;
+  memory: WebAssembly.Memory;
+  config: HartConfig;
+}
+
+export type HartMessage =
+  /** Trace lines, in order, each ending in a newline. */
+  | { type: 'trace'; text: string }
+  /** A line for the user (stderr), e.g. why the machine stopped. */
+  | { type: 'note'; text: string }
+  /** A host-side failure in this hart's thread. */
+  | { type: 'error'; text: string }
+  /** The hart left its run loop because the machine stops. */
+  | { type: 'stopped' };

@@ -1,0 +1,210 @@
+// The whole computer, seen from the main thread: the shared memory, the
+// program and device tree in RAM, one worker thread per hart, and the wait
+// for the machine to stop. The main thread never runs guest code; it sleeps
+// on CTL_EVENT (host/devices/signals.ts) and wakes to move console bytes and
+// to notice power-off.
+import { Worker } from 'node:worker_threads';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { DiskFile } from '../devices/device.js';
+import { buildFdt, createConsoles, eventIndex, fdtAddress, resetDeviceState, UartConsole } from '../devices/index.js';
+import { guest, hart, projectRoot, wasm } from '../platform.js';
+import { clockStart, type ClockStart } from './clock.js';
+import { compileCore } from './core.js';
+import { checkFitsRam, ElfError, type ElfImage } from './elf.js';
+import type { HartConfig, HartMessage, HartWorkerData } from './hart-config.js';
+import { MemoryViews, createSharedMemory } from './memory.js';
+import { readStop, requestStop, resetPower, StopReason, type StopState } from './power.js';
+
+export interface MachineOptions {
+  cores: number;
+  ramBytes: number;
+  image: ElfImage;
+  disk: DiskFile | null;
+  /** Stop when the program writes its `tohost` symbol (bare-metal tests). */
+  htif: boolean;
+  maxInsns: number;
+  trace: boolean;
+  /** Instructions per run() slice. */
+  slice?: number;
+  /** Where trace lines and notes go; UART output is taken by the caller from `consoles`. */
+  traceOut?: (text: string) => void;
+  note?: (line: string) => void;
+  /** Called every time the main thread wakes: move console bytes here. */
+  onWake?: () => void;
+}
+
+export interface MachineResult extends StopState {
+  /** Instructions retired per hart. */
+  instret: number[];
+  /** Wall seconds from the harts' start to their stop. */
+  seconds: number;
+}
+
+// Long enough for the core's loop to reach V8's optimising tier, short enough
+// that timers, tohost and power-off are seen within about a millisecond.
+const DEFAULT_SLICE = 300_000;
+// A hart ends its current slice within milliseconds; a thread that has not
+// said it stopped by then is wedged and gets terminated.
+const STOP_GRACE_MS = 1000;
+
+function workerUrl(): URL {
+  const here = fileURLToPath(import.meta.url);
+  // Tests import the TypeScript sources; workers always run the compiled JS.
+  if (here.endsWith('.js')) return new URL('./hart-worker.js', import.meta.url);
+  const built = join(projectRoot, 'build/host/machine/hart-worker.js');
+  if (!existsSync(built)) throw new Error('build/host is missing: run `npm run build` first');
+  return new URL('file://' + built);
+}
+
+export class Machine {
+  readonly views: MemoryViews;
+  readonly consoles: UartConsole[];
+  private workers: Worker[] = [];
+  private stopped = new Set<number>();
+  private clock: ClockStart = clockStart();
+  private startedAt = 0;
+  private wakeMain: () => void = () => {};
+
+  private constructor(private readonly module: WebAssembly.Module, readonly memory: WebAssembly.Memory, private readonly opts: MachineOptions, private readonly fdtAddr: number, private readonly tohost: number) {
+    this.views = new MemoryViews(memory);
+    this.consoles = createConsoles(memory, opts.cores);
+  }
+
+  /** Builds the machine and loads the program; the harts start with run(). */
+  static async create(opts: MachineOptions): Promise<Machine> {
+    checkFitsRam(opts.image, guest.RAM_BASE, opts.ramBytes);
+    const fdt = buildFdt({ nharts: opts.cores, ramBytes: opts.ramBytes, disk: opts.disk !== null, nuarts: guest.NUART });
+    const fdtAddr = fdtAddress(opts.ramBytes, fdt.length);
+    for (const s of opts.image.segments) {
+      if (s.paddr < fdtAddr + fdt.length && fdtAddr < s.paddr + s.memsz) {
+        throw new ElfError(`segment at 0x${s.paddr.toString(16)} overlaps the device tree at 0x${fdtAddr.toString(16)}; use a larger --mem`);
+      }
+    }
+    const tohost = opts.htif ? findTohost(opts.image, opts.ramBytes) : -1;
+    const module = await compileCore();
+    const memory = createSharedMemory(opts.ramBytes);
+    const machine = new Machine(module, memory, opts, fdtAddr, tohost);
+    machine.powerOn(fdt);
+    return machine;
+  }
+
+  /** Everything a power-on (or a reset) puts in place before the harts start. */
+  private powerOn(fdt: Uint8Array): void {
+    const { opts, views } = this;
+    views.u8.fill(0, wasm.HART_STATE_BASE, wasm.DECODE_BASE);
+    resetDeviceState({ memory: this.memory, nharts: opts.cores, ramBytes: opts.ramBytes, disk: opts.disk });
+    resetPower(views.i32);
+    for (const s of opts.image.segments) views.writeGuest(s.paddr, s.data, s.memsz);
+    views.writeGuest(this.fdtAddr, fdt);
+    if (this.tohost >= 0) views.writeGuest(this.tohost, new Uint8Array(8));
+  }
+
+  private spawn(): void {
+    const { opts } = this;
+    const url = workerUrl();
+    this.stopped.clear();
+    this.startedAt = performance.now();
+    for (let h = 0; h < opts.cores; h++) {
+      const config: HartConfig = {
+        hartid: h, nharts: opts.cores, ramBytes: opts.ramBytes, entry: opts.image.entry, fdtAddr: this.fdtAddr,
+        clock: this.clock, slice: opts.slice ?? DEFAULT_SLICE, tohost: this.tohost, maxInsns: opts.maxInsns,
+        trace: opts.trace, disk: opts.disk, nuarts: guest.NUART,
+      };
+      const data: HartWorkerData = { module: this.module, memory: this.memory, config };
+      const w = new Worker(url, { workerData: data });
+      w.on('message', (m: HartMessage) => this.onMessage(h, m));
+      w.on('error', (e) => this.fail(`hart ${h}: ${e.message}`));
+      w.on('exit', () => {
+        if (!this.stopped.has(h)) this.fail(`hart ${h}: its thread ended unexpectedly`);
+        this.wakeMain();
+      });
+      this.workers.push(w);
+    }
+  }
+
+  private onMessage(h: number, m: HartMessage): void {
+    switch (m.type) {
+      case 'trace': this.opts.traceOut?.(m.text); break;
+      case 'note': this.opts.note?.(m.text); break;
+      case 'error': this.opts.note?.(`internal error: ${m.text}`); break;
+      case 'stopped': this.stopped.add(h); this.wakeMain(); break;
+    }
+  }
+
+  private fail(text: string): void {
+    if (requestStop(this.views.i32, this.opts.cores, StopReason.HostError, 70)) this.opts.note?.(`internal error: ${text}`);
+  }
+
+  /** Asks the machine to stop (e.g. the user quit); run() then returns. */
+  stop(reason: StopReason, exitCode: number): void {
+    requestStop(this.views.i32, this.opts.cores, reason, exitCode);
+  }
+
+  /** Starts the harts and resolves when the machine powers off or fails. A guest reset restarts it. */
+  async run(): Promise<MachineResult> {
+    for (;;) {
+      this.spawn();
+      const stop = await this.untilStopped();
+      const instret = Array.from({ length: this.opts.cores }, (_, h) => this.views.hartU64(h, hart.HS_INSTRET));
+      const seconds = (performance.now() - this.startedAt) / 1000;
+      await this.joinWorkers();
+      this.opts.onWake?.();
+      if (stop.reason !== StopReason.Reset) return { ...stop, instret, seconds };
+      this.powerOn(buildFdt({ nharts: this.opts.cores, ramBytes: this.opts.ramBytes, disk: this.opts.disk !== null, nuarts: guest.NUART }));
+    }
+  }
+
+  private async untilStopped(): Promise<StopState> {
+    const i32 = this.views.i32;
+    const ev = eventIndex();
+    for (;;) {
+      // Clear before looking, so that anything signalled after the look wakes us.
+      Atomics.store(i32, ev, 0);
+      this.opts.onWake?.();
+      const stop = readStop(i32);
+      if (stop) return stop;
+      await this.sleep(ev);
+    }
+  }
+
+  /** Waits for CTL_EVENT, a worker message, or a safety timeout. */
+  private sleep(ev: number): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const waiter = (Atomics as unknown as AtomicsWaitAsync).waitAsync(this.views.i32, ev, 0, 200);
+      const done = () => {
+        if (this.wakeMain === done) this.wakeMain = () => {};
+        resolve();
+      };
+      this.wakeMain = done;
+      if (waiter.async) void waiter.value.then(done); else done();
+    });
+  }
+
+  private async joinWorkers(): Promise<void> {
+    const deadline = performance.now() + STOP_GRACE_MS;
+    while (this.stopped.size < this.workers.length && performance.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    const workers = this.workers;
+    this.workers = [];
+    for (const w of workers) w.removeAllListeners('exit');
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}
+
+// Node 20 has Atomics.waitAsync; TypeScript declares it only from lib es2024.
+interface AtomicsWaitAsync {
+  waitAsync(a: Int32Array, index: number, value: number, timeout: number):
+    { async: false; value: string } | { async: true; value: Promise<string> };
+}
+
+function findTohost(image: ElfImage, ramBytes: number): number {
+  const at = image.symbols.get('tohost');
+  if (at === undefined) return -1;
+  if (at % 8 !== 0 || at < guest.RAM_BASE || at + 8 > guest.RAM_BASE + ramBytes) {
+    throw new ElfError(`symbol tohost at 0x${at.toString(16)} is not an aligned word in RAM`);
+  }
+  return at;
+}

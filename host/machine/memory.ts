@@ -1,0 +1,76 @@
+// The one shared WebAssembly.Memory and the host's views of it: guest RAM,
+// the machine-wide CONTROL words and each hart's state block (see the map in
+// docs/ARCHITECTURE.md). Every thread builds these views over the same memory.
+import { guest, hart, wasm } from '../platform.js';
+
+const PAGE = 65536;
+
+export function createSharedMemory(ramBytes: number): WebAssembly.Memory {
+  const pages = (wasm.GUEST_RAM_BASE + ramBytes) / PAGE;
+  return new WebAssembly.Memory({ initial: pages, maximum: pages, shared: true });
+}
+
+/** Typed views over the shared memory; the buffer never grows (initial = maximum). */
+export class MemoryViews {
+  readonly u8: Uint8Array;
+  readonly i32: Int32Array;
+  readonly f64: Float64Array;
+  readonly ramBytes: number;
+
+  constructor(readonly memory: WebAssembly.Memory) {
+    const buf = memory.buffer as unknown as SharedArrayBuffer;
+    this.u8 = new Uint8Array(buf);
+    this.i32 = new Int32Array(buf);
+    this.f64 = new Float64Array(buf);
+    this.ramBytes = buf.byteLength - wasm.GUEST_RAM_BASE;
+  }
+
+  /** i32 index of a CONTROL word (CTL_*). */
+  ctl(field: number): number {
+    return (wasm.CONTROL_BASE + field) >> 2;
+  }
+
+  /** Byte address of a field (HS_*) of hart h's state block. */
+  hartField(h: number, field: number): number {
+    return wasm.HART_STATE_BASE + h * wasm.HART_STATE_STRIDE + field;
+  }
+
+  /** i32 index of a 32-bit hart field. */
+  hartWord(h: number, field: number): number {
+    return this.hartField(h, field) >> 2;
+  }
+
+  /** A u64 hart field (HS_INSTRET, HS_PC) as a number; exact below 2^53. */
+  hartU64(h: number, field: number): number {
+    const i = this.hartWord(h, field);
+    return (Atomics.load(this.i32, i + 1) >>> 0) * 2 ** 32 + (Atomics.load(this.i32, i) >>> 0);
+  }
+
+  /** wasm byte address of a guest physical RAM address, or -1 outside RAM. */
+  ramOffset(paddr: number, length = 1): number {
+    const off = paddr - guest.RAM_BASE;
+    return off >= 0 && off + length <= this.ramBytes ? wasm.GUEST_RAM_BASE + off : -1;
+  }
+
+  /**
+   * Copies bytes into guest RAM (then zero-fills up to `length`) and bumps the
+   * code-page generation of every page touched, so that a hart that decoded
+   * those pages decodes them again.
+   */
+  writeGuest(paddr: number, data: Uint8Array, length = data.length): void {
+    const at = this.ramOffset(paddr, length);
+    if (at < 0) throw new RangeError(`guest write at 0x${paddr.toString(16)} outside RAM`);
+    this.u8.set(data, at);
+    this.u8.fill(0, at + data.length, at + length);
+    const first = (paddr - guest.RAM_BASE) >>> 12;
+    const last = (paddr - guest.RAM_BASE + Math.max(length, 1) - 1) >>> 12;
+    for (let p = first; p <= last; p++) Atomics.add(this.i32, (wasm.PAGEGEN_BASE >> 2) + p, 1);
+  }
+
+  /** Wakes hart h if it is parked in WFI (the notifier protocol of HS_WAKE). */
+  wakeHart(h: number): void {
+    const i = this.hartWord(h, hart.HS_WAKE);
+    Atomics.store(this.i32, i, 1);
+    Atomics.notify(this.i32, i);
+  }
+}

@@ -1,0 +1,156 @@
+// Consoles: line editing and cooked input over the UARTs, one console per
+// UART unit. The file system reaches them as device major CONSOLE. Input
+// is collected into lines (backspace, ^U kill line, ^D end of file, ^P
+// process list) and a reader gets whole lines.
+#include "types.h"
+#include "param.h"
+#include "memlayout.h"
+#include "machine.h"
+#include "spinlock.h"
+#include "sleeplock.h"
+#include "fs.h"
+#include "file.h"
+#include "proc.h"
+#include "defs.h"
+
+#define BACKSPACE 0x100   // consputc: erase the previous character
+#define C(x)  ((x) - '@') // control-x
+
+#define INPUT_BUF 128
+
+struct console {
+  struct spinlock lock;
+  char buf[INPUT_BUF];
+  uint r;   // next byte a reader takes
+  uint w;   // end of the completed lines
+  uint e;   // end of the line being edited
+};
+
+static struct console consoles[NUART];
+
+// The console a process reads and writes. Every process uses console 0
+// until pgroups give each group a UART of its own.
+static int
+console_unit(struct proc *p)
+{
+  (void)p;
+  return 0;
+}
+
+// Output from the kernel (printf, echo): synchronous, usable anywhere.
+void
+consputc(int unit, int c)
+{
+  if(c == BACKSPACE){
+    uartputc_sync(unit, '\b');
+    uartputc_sync(unit, ' ');
+    uartputc_sync(unit, '\b');
+  } else {
+    uartputc_sync(unit, c);
+  }
+}
+
+// write() to the console: from user (user_src) or kernel memory.
+static int
+consolewrite(int user_src, uint64 src, int n)
+{
+  int unit = console_unit(myproc());
+  char buf[64];
+  int i = 0;
+  while(i < n){
+    int m = n - i < (int)sizeof(buf) ? n - i : (int)sizeof(buf);
+    if(either_copyin(buf, user_src, src + i, m) < 0)
+      break;
+    for(int j = 0; j < m; j++)
+      uartputc(unit, buf[j]);
+    i += m;
+  }
+  return i;
+}
+
+// read() from the console: at most one line, at most n bytes. Returns 0 at
+// end of file (^D at the start of a line), -1 if the reader is killed.
+static int
+consoleread(int user_dst, uint64 dst, int n)
+{
+  struct proc *p = myproc();
+  struct console *cons = &consoles[console_unit(p)];
+  int target = n;
+
+  acquire(&cons->lock);
+  while(n > 0){
+    while(cons->r == cons->w){
+      if(killed(p)){
+        release(&cons->lock);
+        return -1;
+      }
+      sleep(&cons->r, &cons->lock);
+    }
+    int c = cons->buf[cons->r++ % INPUT_BUF];
+    if(c == C('D')){
+      // End of file. If some bytes came first, leave the ^D for the next
+      // read so that it returns 0.
+      if(n < target)
+        cons->r--;
+      break;
+    }
+    char cbuf = c;
+    if(either_copyout(user_dst, dst, &cbuf, 1) == -1)
+      break;
+    dst++;
+    n--;
+    if(c == '\n')
+      break;
+  }
+  release(&cons->lock);
+  return target - n;
+}
+
+// A byte arrived on UART unit: edit the line, echo, and wake readers when a
+// line is complete.
+void
+consoleintr(int unit, int c)
+{
+  struct console *cons = &consoles[unit];
+  acquire(&cons->lock);
+  switch(c){
+  case C('P'):
+    procdump();
+    break;
+  case C('U'):
+    while(cons->e != cons->w && cons->buf[(cons->e - 1) % INPUT_BUF] != '\n'){
+      cons->e--;
+      consputc(unit, BACKSPACE);
+    }
+    break;
+  case C('H'):
+  case '\x7f':
+    if(cons->e != cons->w){
+      cons->e--;
+      consputc(unit, BACKSPACE);
+    }
+    break;
+  default:
+    if(c != 0 && cons->e - cons->r < INPUT_BUF){
+      c = (c == '\r') ? '\n' : c;
+      consputc(unit, c);
+      cons->buf[cons->e++ % INPUT_BUF] = c;
+      if(c == '\n' || c == C('D') || cons->e - cons->r == INPUT_BUF){
+        cons->w = cons->e;
+        wakeup(&cons->r);
+      }
+    }
+    break;
+  }
+  release(&cons->lock);
+}
+
+void
+consoleinit(void)
+{
+  for(int i = 0; i < NUART; i++)
+    initlock(&consoles[i].lock, "cons");
+  uartinit();
+  devsw[CONSOLE].read = consoleread;
+  devsw[CONSOLE].write = consolewrite;
+}

@@ -1,0 +1,48 @@
+// Supervisor-mode start of every hart. The boot hart (0) brings up the
+// kernel's subsystems in dependency order; the others wait for it, then
+// turn on paging and interrupts for themselves and join the scheduler.
+#include "types.h"
+#include "param.h"
+#include "memlayout.h"
+#include "machine.h"
+#include "defs.h"
+
+extern uint64 boot_fdt;
+static volatile int started = 0;
+
+void
+main(void)
+{
+  if(cpuid() == 0){
+    // The FDT sits in RAM that kinit() hands out: read it first.
+    int fdt_ok = fdt_read(boot_fdt);
+    consoleinit();
+    printfinit();
+    printf("\nxv6-wasm kernel: %d harts, %d MiB RAM, %d UARTs%s\n",
+           machine.nharts, (int)((machine.ram_end - RAM_BASE) >> 20), machine.nuart,
+           fdt_ok == 0 ? "" : " (no usable device tree: defaults)");
+    kinit();
+    kvminit();
+    kvminithart();
+    procinit();
+    trapinit();
+    trapinithart();
+    plicinit();
+    plicinithart();
+    binit();
+    iinit();
+    fileinit();
+    virtio_disk_init();
+    userinit();
+    __sync_synchronize();
+    started = 1;
+  } else {
+    while(started == 0)
+      ;
+    __sync_synchronize();
+    kvminithart();
+    trapinithart();
+    plicinithart();
+  }
+  scheduler();
+}

@@ -1,0 +1,18 @@
+// Every limit of the kernel in one column.
+#ifndef PARAM_H
+#define PARAM_H
+#define NPROC        64    // process table slots
+#define NCPU         8     // harts the kernel can drive (the FDT may list fewer)
+#define NOFILE       16    // open files per process
+#define NFILE        100   // open files in the whole system
+#define NINODE       50    // in-memory inodes
+#define NDEV         10    // device major numbers
+#define ROOTDEV      1     // device number of the root file system
+#define MAXARG       32    // exec arguments
+#define MAXPATH      128   // longest path name
+#define MAXOPBLOCKS  10    // blocks one file-system operation may write (log.c)
+#define NBUF         (MAXOPBLOCKS * 6)  // disk block cache (bio.c)
+#define USERSTACK    1     // user stack pages (below them one guard page)
+#define TICK_HZ      10    // timer interrupts per second on each hart
+#define NPGROUP      8     // process groups (pgroups); group 0 is the root
+#endif

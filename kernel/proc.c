@@ -1,0 +1,432 @@
+// Processes: the table, their life cycle (fork, exit, wait, kill), and
+// sleep/wakeup. The scheduler that runs them is in sched.c.
+#include "types.h"
+#include "param.h"
+#include "memlayout.h"
+#include "spinlock.h"
+#include "proc.h"
+#include "defs.h"
+
+struct cpu cpus[NCPU];
+struct proc proc[NPROC];
+static struct proc *initproc;
+
+static int nextpid = 1;
+static struct spinlock pid_lock;
+
+// Taken before any p->lock; guards every p->parent, so that a parent's
+// wait() cannot miss the wakeup of a child's exit().
+static struct spinlock wait_lock;
+
+extern char trampoline[];   // trampoline.S
+extern char initcode_start[], initcode_end[];  // initcode.S
+
+static void freeproc(struct proc *p);
+void forkret(void);
+
+// A kernel stack page per slot, high in the kernel's address space with an
+// unmapped guard page below each, so an overflow faults instead of
+// overwriting a neighbour.
+void
+proc_mapstacks(pagetable_t kpgtbl)
+{
+  for(struct proc *p = proc; p < &proc[NPROC]; p++){
+    char *pa = kalloc();
+    if(pa == 0)
+      panic("proc_mapstacks");
+    kvmmap(kpgtbl, KSTACK(p - proc), (uint64)pa, PGSIZE, PTE_R | PTE_W);
+  }
+}
+
+void
+procinit(void)
+{
+  initlock(&pid_lock, "nextpid");
+  initlock(&wait_lock, "wait_lock");
+  for(struct proc *p = proc; p < &proc[NPROC]; p++){
+    initlock(&p->lock, "proc");
+    p->state = UNUSED;
+    p->kstack = KSTACK(p - proc);
+  }
+}
+
+// Only stable with interrupts off: the process may move to another hart.
+int
+cpuid(void)
+{
+  return r_tp();
+}
+
+struct cpu *
+mycpu(void)
+{
+  return &cpus[cpuid()];
+}
+
+struct proc *
+myproc(void)
+{
+  push_off();
+  struct proc *p = mycpu()->proc;
+  pop_off();
+  return p;
+}
+
+static int
+allocpid(void)
+{
+  acquire(&pid_lock);
+  int pid = nextpid++;
+  release(&pid_lock);
+  return pid;
+}
+
+// Claim an unused slot and give it what a process needs to run in the
+// kernel. Returns it locked, or 0 if the table or memory is full.
+static struct proc *
+allocproc(void)
+{
+  struct proc *p;
+  for(p = proc; p < &proc[NPROC]; p++){
+    acquire(&p->lock);
+    if(p->state == UNUSED)
+      goto found;
+    release(&p->lock);
+  }
+  return 0;
+
+found:
+  p->pid = allocpid();
+  p->state = USED;
+  p->pgroup = 0;
+  if((p->trapframe = kalloc()) == 0 || (p->pagetable = proc_pagetable(p)) == 0){
+    freeproc(p);
+    release(&p->lock);
+    return 0;
+  }
+  // The first swtch() to it "returns" into forkret on its kernel stack.
+  memset(&p->context, 0, sizeof(p->context));
+  p->context.ra = (uint64)forkret;
+  p->context.sp = p->kstack + PGSIZE;
+  return p;
+}
+
+// Release everything a slot holds; p->lock must be held.
+static void
+freeproc(struct proc *p)
+{
+  if(p->trapframe)
+    kfree(p->trapframe);
+  p->trapframe = 0;
+  if(p->pagetable)
+    proc_freepagetable(p->pagetable, p->sz);
+  p->pagetable = 0;
+  p->sz = 0;
+  p->pid = 0;
+  p->parent = 0;
+  p->name[0] = 0;
+  p->chan = 0;
+  p->killed = 0;
+  p->xstate = 0;
+  p->pgroup = 0;
+  p->state = UNUSED;
+}
+
+// An empty user page table with the trampoline and p's trapframe mapped
+// (neither user-accessible).
+pagetable_t
+proc_pagetable(struct proc *p)
+{
+  pagetable_t pagetable = uvmcreate();
+  if(pagetable == 0)
+    return 0;
+  if(mappages(pagetable, TRAMPOLINE, PGSIZE, (uint64)trampoline, PTE_R | PTE_X) < 0){
+    uvmfree(pagetable, 0);
+    return 0;
+  }
+  if(mappages(pagetable, TRAPFRAME, PGSIZE, (uint64)p->trapframe, PTE_R | PTE_W) < 0){
+    uvmunmap(pagetable, TRAMPOLINE, 1, 0);
+    uvmfree(pagetable, 0);
+    return 0;
+  }
+  return pagetable;
+}
+
+void
+proc_freepagetable(pagetable_t pagetable, uint64 sz)
+{
+  uvmunmap(pagetable, TRAMPOLINE, 1, 0);
+  uvmunmap(pagetable, TRAPFRAME, 1, 0);
+  uvmfree(pagetable, sz);
+}
+
+// The first process runs initcode.S, which execs /init.
+void
+userinit(void)
+{
+  struct proc *p = allocproc();
+  if(p == 0)
+    panic("userinit");
+  initproc = p;
+
+  uint64 n = initcode_end - initcode_start;
+  if(n > PGSIZE || uvmalloc(p->pagetable, 0, PGSIZE, PTE_W | PTE_X) == 0)
+    panic("userinit: initcode");
+  copyout(p->pagetable, 0, initcode_start, n);
+  p->sz = PGSIZE;
+  p->trapframe->epc = 0;
+  p->trapframe->sp = PGSIZE;
+  safestrcpy(p->name, "initcode", sizeof(p->name));
+  p->state = RUNNABLE;
+  release(&p->lock);
+}
+
+// Grow or shrink the caller's memory by n bytes. Memory never reaches the
+// trapframe, and never shrinks below zero. 0 on success, -1 on failure.
+int
+growproc(int n)
+{
+  struct proc *p = myproc();
+  uint64 sz = p->sz;
+  if(n > 0){
+    if(sz + n > TRAPFRAME)
+      return -1;
+    if((sz = uvmalloc(p->pagetable, sz, sz + n, PTE_W)) == 0)
+      return -1;
+  } else if(n < 0){
+    if((uint64)-(int64)n > sz)
+      return -1;
+    sz = uvmdealloc(p->pagetable, sz, sz + n);
+  }
+  p->sz = sz;
+  return 0;
+}
+
+// A copy of the caller, returning the child's pid to the parent and 0 to
+// the child; -1 if there is no slot or no memory.
+int
+fork(void)
+{
+  struct proc *p = myproc();
+  struct proc *np = allocproc();
+  if(np == 0)
+    return -1;
+
+  if(uvmcopy(p->pagetable, np->pagetable, p->sz) < 0){
+    freeproc(np);
+    release(&np->lock);
+    return -1;
+  }
+  np->sz = p->sz;
+  *np->trapframe = *p->trapframe;
+  np->trapframe->a0 = 0;
+  for(int i = 0; i < NOFILE; i++)
+    if(p->ofile[i])
+      np->ofile[i] = filedup(p->ofile[i]);
+  np->cwd = idup(p->cwd);
+  safestrcpy(np->name, p->name, sizeof(p->name));
+  np->pgroup = p->pgroup;
+  int pid = np->pid;
+  release(&np->lock);
+
+  acquire(&wait_lock);
+  np->parent = p;
+  release(&wait_lock);
+
+  acquire(&np->lock);
+  np->state = RUNNABLE;
+  release(&np->lock);
+  sched_notify();
+  return pid;
+}
+
+// Hand p's children to init. Caller holds wait_lock.
+static void
+reparent(struct proc *p)
+{
+  for(struct proc *pp = proc; pp < &proc[NPROC]; pp++){
+    if(pp->parent == p){
+      pp->parent = initproc;
+      wakeup(initproc);
+    }
+  }
+}
+
+// The caller ends; it stays a ZOMBIE until its parent wait()s for it.
+void
+exit(int status)
+{
+  struct proc *p = myproc();
+  if(p == initproc)
+    panic("init exiting");
+
+  for(int fd = 0; fd < NOFILE; fd++){
+    if(p->ofile[fd]){
+      fileclose(p->ofile[fd]);
+      p->ofile[fd] = 0;
+    }
+  }
+  begin_op();
+  iput(p->cwd);
+  end_op();
+  p->cwd = 0;
+
+  acquire(&wait_lock);
+  reparent(p);
+  wakeup(p->parent);   // the parent may be asleep in wait()
+  acquire(&p->lock);
+  p->xstate = status;
+  p->state = ZOMBIE;
+  release(&wait_lock);
+
+  sched();
+  panic("zombie exit");
+}
+
+// Wait for a child to exit; copy its status to user address addr unless it
+// is 0. Returns the child's pid, or -1 if there are no children, the
+// caller was killed, or addr is bad.
+int
+wait(uint64 addr)
+{
+  struct proc *p = myproc();
+  acquire(&wait_lock);
+  for(;;){
+    int havekids = 0;
+    for(struct proc *pp = proc; pp < &proc[NPROC]; pp++){
+      if(pp->parent != p)
+        continue;
+      acquire(&pp->lock);
+      havekids = 1;
+      if(pp->state == ZOMBIE){
+        int pid = pp->pid;
+        if(addr != 0 && copyout(p->pagetable, addr, (char *)&pp->xstate, sizeof(pp->xstate)) < 0){
+          release(&pp->lock);
+          release(&wait_lock);
+          return -1;
+        }
+        freeproc(pp);
+        release(&pp->lock);
+        release(&wait_lock);
+        return pid;
+      }
+      release(&pp->lock);
+    }
+    if(!havekids || killed(p)){
+      release(&wait_lock);
+      return -1;
+    }
+    sleep(p, &wait_lock);
+  }
+}
+
+// Atomically release lk and sleep on chan; reacquire lk when woken.
+void
+sleep(void *chan, struct spinlock *lk)
+{
+  struct proc *p = myproc();
+  // Once p->lock is held no wakeup can be missed: wakeup takes it too.
+  acquire(&p->lock);
+  release(lk);
+  p->chan = chan;
+  p->state = SLEEPING;
+  sched();
+  p->chan = 0;
+  release(&p->lock);
+  acquire(lk);
+}
+
+// Wake every process sleeping on chan. Call without any p->lock held.
+void
+wakeup(void *chan)
+{
+  int woken = 0;
+  for(struct proc *p = proc; p < &proc[NPROC]; p++){
+    if(p == myproc())
+      continue;
+    acquire(&p->lock);
+    if(p->state == SLEEPING && p->chan == chan){
+      p->state = RUNNABLE;
+      woken++;
+    }
+    release(&p->lock);
+  }
+  while(woken-- > 0)
+    sched_notify();
+}
+
+// Mark pid killed; it exits the next time it crosses the user/kernel
+// boundary. A sleeping victim is woken so that it notices.
+int
+kill(int pid)
+{
+  for(struct proc *p = proc; p < &proc[NPROC]; p++){
+    acquire(&p->lock);
+    if(p->pid == pid && p->state != UNUSED){
+      p->killed = 1;
+      int woke = p->state == SLEEPING;
+      if(woke)
+        p->state = RUNNABLE;
+      release(&p->lock);
+      if(woke)
+        sched_notify();
+      return 0;
+    }
+    release(&p->lock);
+  }
+  return -1;
+}
+
+void
+setkilled(struct proc *p)
+{
+  acquire(&p->lock);
+  p->killed = 1;
+  release(&p->lock);
+}
+
+int
+killed(struct proc *p)
+{
+  acquire(&p->lock);
+  int k = p->killed;
+  release(&p->lock);
+  return k;
+}
+
+// Copy to a user address (user_dst) or a kernel one; 0 or -1.
+int
+either_copyout(int user_dst, uint64 dst, void *src, uint64 len)
+{
+  if(user_dst)
+    return copyout(myproc()->pagetable, dst, src, len);
+  memmove((char *)dst, src, len);
+  return 0;
+}
+
+int
+either_copyin(void *dst, int user_src, uint64 src, uint64 len)
+{
+  if(user_src)
+    return copyin(myproc()->pagetable, dst, src, len);
+  memmove(dst, (char *)src, len);
+  return 0;
+}
+
+// ^P on the console: list processes. Takes no locks, so that it works on a
+// wedged machine.
+void
+procdump(void)
+{
+  static char *states[] = {
+    [UNUSED] "unused", [USED] "used", [SLEEPING] "sleep",
+    [RUNNABLE] "runble", [RUNNING] "run", [ZOMBIE] "zombie",
+  };
+  printf("\n");
+  for(struct proc *p = proc; p < &proc[NPROC]; p++){
+    if(p->state == UNUSED)
+      continue;
+    char *state = (p->state < NELEM(states) && states[p->state]) ? states[p->state] : "???";
+    printf("%d %s %s (group %d)\n", p->pid, state, p->name, p->pgroup);
+  }
+}

@@ -1,0 +1,141 @@
+// The per-hart scheduler loop, the switches into and out of it, and idle
+// harts: a hart with nothing to run parks in WFI and another hart that
+// makes a process runnable wakes it with an IPI.
+//
+// Which process runs next is decided by sched_pick() alone, so that a
+// group-aware policy (pgroups' cpu.weight) can replace it without touching
+// the rest.
+#include "types.h"
+#include "param.h"
+#include "memlayout.h"
+#include "machine.h"
+#include "spinlock.h"
+#include "proc.h"
+#include "defs.h"
+
+extern struct proc proc[NPROC];
+
+// Round robin over the whole table, resuming after the slot this hart ran
+// last. Returns a RUNNABLE process with its lock held, or 0.
+static struct proc *
+sched_pick(struct cpu *c)
+{
+  for(int i = 0; i < NPROC; i++){
+    struct proc *p = &proc[(c->next + i) % NPROC];
+    acquire(&p->lock);
+    if(p->state == RUNNABLE){
+      c->next = (p - proc + 1) % NPROC;
+      return p;
+    }
+    release(&p->lock);
+  }
+  return 0;
+}
+
+// A process just became runnable: if some hart is parked in WFI, wake one.
+// Claiming the idle flag first keeps two wakers from picking the same hart.
+void
+sched_notify(void)
+{
+  int me = r_tp();
+  for(int h = 0; h < machine.nharts; h++){
+    if(h == me)
+      continue;
+    if(cpus[h].idle && __sync_bool_compare_and_swap(&cpus[h].idle, 1, 0)){
+      *(volatile uint32 *)CLINT_MSIP_OF(h) = 1;
+      return;
+    }
+  }
+}
+
+// An IPI arrived (forwarded as a supervisor software interrupt by mvec.S).
+// The wake-up itself was the point; the scheduler loop looks again.
+void
+ipi_receive(void)
+{
+  csr_clear(sip, IRQ_SSI);
+}
+
+// Each hart runs this forever after boot.
+void
+scheduler(void)
+{
+  struct cpu *c = mycpu();
+  c->proc = 0;
+  for(;;){
+    // Devices may interrupt while we look; a process that did intr_off()
+    // must not leave them off here.
+    intr_on();
+    c->idle = 1;
+    __sync_synchronize();
+    struct proc *p = sched_pick(c);
+    if(p == 0){
+      // A waker that saw idle == 1 clears it and sends an IPI; the timer
+      // interrupt wakes us anyway, so a wake-up lost in the few
+      // instructions between this test and wfi costs one tick at most.
+      if(c->idle)
+        wfi();
+      c->idle = 0;
+      continue;
+    }
+    c->idle = 0;
+    p->state = RUNNING;
+    c->proc = p;
+    swtch(&c->context, &p->context);
+    // The process is back in the scheduler, its lock held by whoever
+    // switched here (yield, sleep, exit).
+    c->proc = 0;
+    release(&p->lock);
+  }
+}
+
+// Switch from the current process to this hart's scheduler. The caller
+// holds p->lock and nothing else, and has changed p->state. intena is
+// saved because it belongs to the kernel thread, not the hart.
+void
+sched(void)
+{
+  struct proc *p = myproc();
+  if(!holding(&p->lock))
+    panic("sched p->lock");
+  if(mycpu()->noff != 1)
+    panic("sched locks");
+  if(p->state == RUNNING)
+    panic("sched running");
+  if(intr_get())
+    panic("sched interruptible");
+  int intena = mycpu()->intena;
+  swtch(&p->context, &mycpu()->context);
+  mycpu()->intena = intena;
+}
+
+// Give up the hart for one scheduling round.
+void
+yield(void)
+{
+  struct proc *p = myproc();
+  acquire(&p->lock);
+  p->state = RUNNABLE;
+  sched();
+  release(&p->lock);
+}
+
+// A new process's first switch lands here, still holding p->lock from
+// the scheduler.
+void
+forkret(void)
+{
+  static int first = 1;
+  struct proc *p = myproc();
+  release(&p->lock);
+
+  if(first){
+    // The file system sleeps while it reads the disk, so it is set up
+    // here, in a process, rather than in main().
+    fsinit(ROOTDEV);
+    first = 0;
+    __sync_synchronize();
+    p->cwd = namei("/");
+  }
+  usertrapret();
+}

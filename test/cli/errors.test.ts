@@ -1,0 +1,93 @@
+// A user's mistake on the command line is one clear line on stderr and exit
+// 1, never a stack trace, for `boot` and `run` alike.
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { buildElf } from '../host/elf-bytes.js';
+import { xv6 } from './cli.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'xv6-wasm-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const disk = join(dir, 'disk.img');
+writeFileSync(disk, Buffer.alloc(64 * 1024));
+const elf = join(dir, 'ok.elf');
+writeFileSync(elf, buildElf({ entry: 0x8000_0000, segments: [{ paddr: 0x8000_0000, data: [0x6f, 0, 0, 0] }] }));
+const notElf = join(dir, 'script.sh');
+writeFileSync(notElf, '#!/bin/sh\n');
+const x86 = join(dir, 'x86.elf');
+const x86Bytes = buildElf({ entry: 0x8000_0000, segments: [{ paddr: 0x8000_0000, data: [0] }] });
+x86Bytes[18] = 62;
+writeFileSync(x86, x86Bytes);
+const low = join(dir, 'low.elf');
+writeFileSync(low, buildElf({ entry: 0x8000_0000, segments: [{ paddr: 0x1000, data: [0] }] }));
+
+async function expectOneLineError(args: string[], message: RegExp): Promise<void> {
+  const r = await xv6(args, { timeoutMs: 30_000 });
+  expect(r.code).toBe(1);
+  const lines = r.stderr.trimEnd().split('\n');
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toMatch(/^xv6-wasm: /);
+  expect(lines[0]).toMatch(message);
+  expect(r.stderr).not.toMatch(/\n\s+at /);
+}
+
+describe('boot refuses bad settings', () => {
+  test.each([
+    [['--cores', '0'], /--cores must be a whole number from 1 to 8, not '0'/],
+    [['--cores', '9'], /--cores must be .* from 1 to 8, not '9'/],
+    [['--mem', '3'], /--mem must be from 16M to 2G, not '3'/],
+    [['--mem', 'huge'], /--mem must be a size/],
+    [['--frobnicate'], /unknown option '--frobnicate'/],
+  ])('%j', async (args, message) => {
+    await expectOneLineError(['boot', '--kernel', elf, '--disk', disk, ...args], message);
+  });
+
+  test('a missing disk', async () => {
+    await expectOneLineError(['boot', '--kernel', elf, '--disk', join(dir, 'missing.img')], /missing\.img: no such file/);
+  });
+
+  test.skipIf(process.getuid?.() === 0)('an unreadable disk', async () => {
+    const locked = join(dir, 'locked.img');
+    writeFileSync(locked, Buffer.alloc(4096));
+    chmodSync(locked, 0);
+    await expectOneLineError(['boot', '--kernel', elf, '--disk', locked], /locked\.img: permission denied/);
+  });
+
+  test('a disk that is a directory', async () => {
+    await expectOneLineError(['boot', '--kernel', elf, '--disk', dir], /not a regular file|is a directory/);
+  });
+
+  test('a kernel that is not an ELF file, or not RISC-V', async () => {
+    await expectOneLineError(['boot', '--kernel', notElf, '--disk', disk], /script\.sh: not an ELF file/);
+    await expectOneLineError(['boot', '--kernel', x86, '--disk', disk], /x86\.elf: not a RISC-V ELF file/);
+  });
+});
+
+describe('run refuses bad programs and settings', () => {
+  test('a missing program', async () => {
+    await expectOneLineError(['run', join(dir, 'none.elf')], /none\.elf: cannot read: no such file/);
+  });
+
+  test('a segment outside RAM', async () => {
+    await expectOneLineError(['run', low], /low\.elf: segment at 0x1000-0x1000 is outside RAM/);
+  });
+
+  test('a program too big for --mem', async () => {
+    const big = join(dir, 'big.elf');
+    writeFileSync(big, buildElf({ entry: 0x8000_0000, segments: [{ paddr: 0x8000_0000, data: [0], memsz: 32 << 20 }] }));
+    await expectOneLineError(['run', '--mem', '16M', big], /big\.elf: segment at 0x80000000-0x81ffffff is outside RAM 0x80000000-0x80ffffff/);
+  });
+
+  test.each([
+    [['--max-insns', '0'], /--max-insns must be a positive whole number/],
+    [['--cores', 'lots'], /--cores must be/],
+  ])('%j', async (args, message) => {
+    await expectOneLineError(['run', elf, ...args], message);
+  });
+
+  test('no program at all', async () => {
+    await expectOneLineError(['run'], /missing required argument 'program'/);
+  });
+});

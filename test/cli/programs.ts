@@ -1,0 +1,112 @@
+// Tiny bare-metal programs for the `run` tests, assembled here with the cross
+// compiler against the generated platform.h (so no address is typed twice).
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { root } from './cli.js';
+
+const TOHOST = `
+.data
+.align 3
+.globl tohost
+tohost: .dword 0
+`;
+
+/** Ends the program through HTIF with value v (1 = pass, (n<<1)|1 = test n failed). */
+const htif = (v: string) => `li t0, ${v}; la t1, tohost; sd t0, 0(t1); 1: j 1b`;
+
+export const PROGRAMS: Record<string, string> = {
+  pass: `_start: ${htif('1')}\n${TOHOST}`,
+  fail3: `_start: ${htif('(3 << 1) | 1')}\n${TOHOST}`,
+  'finisher-pass': `_start: li t0, FINISHER_BASE; li t1, FINISHER_PASS; sw t1, 0(t0); 1: j 1b`,
+  'finisher-fail5': `_start: li t0, FINISHER_BASE; li t1, (5 << 16) | FINISHER_FAIL; sw t1, 0(t0); 1: j 1b`,
+  loop: `_start: 1: j 1b`,
+  // No trap handler: the illegal instruction traps to mtvec = 0, which faults again, forever.
+  illegal: `_start: .word 0; 1: j 1b`,
+  hello: `
+_start:
+  li t0, UART0_BASE
+  la t1, msg
+1: lbu t2, 0(t1)
+  beqz t2, 2f
+  sb t2, 0(t0)
+  addi t1, t1, 1
+  j 1b
+2: li t0, FINISHER_BASE; li t1, FINISHER_PASS; sw t1, 0(t0); 3: j 3b
+.data
+msg: .string "hello, world\\n"
+`,
+  // Echoes UART0 input until 'q', then prints "bye" and passes.
+  echo: `
+_start:
+  li t0, UART0_BASE
+1: lbu t1, 5(t0)          # LSR
+  andi t1, t1, 1          # DR
+  beqz t1, 1b
+  lbu t2, 0(t0)           # RBR
+  sb t2, 0(t0)            # THR
+  li t3, 'q'
+  bne t2, t3, 1b
+  li t2, 'b'; sb t2, 0(t0)
+  li t2, 'y'; sb t2, 0(t0)
+  li t2, 'e'; sb t2, 0(t0)
+  li t0, FINISHER_BASE; li t1, FINISHER_PASS; sw t1, 0(t0); 3: j 3b
+`,
+  trace: `_start: addi a0, zero, 10; c.addi a0, 5; ${htif('1')}\n${TOHOST}`,
+  // Every hart checks its entry registers, then adds hartid+1 to a shared
+  // sum; hart 0 waits for all and checks the total: 1+2+...+NHARTS.
+  harts: `
+_start:
+  csrr t0, mhartid
+  bne a0, t0, bad_a0
+  lwu t1, 0(a1)           # the device tree's magic, big-endian 0xd00dfeed
+  li t2, 0xedfe0dd0
+  bne t1, t2, bad_a1
+  la t3, sum
+  addi t4, a0, 1
+  amoadd.w zero, t4, (t3)
+  la t3, count
+  li t4, 1
+  amoadd.w zero, t4, (t3)
+  bnez a0, park
+wait:
+  lw t4, 0(t3)
+  li t5, NHARTS
+  bne t4, t5, wait
+  la t3, sum
+  lw t4, 0(t3)
+  li t5, NHARTS * (NHARTS + 1) / 2
+  bne t4, t5, bad_sum
+  ${htif('1')}
+bad_a0: ${htif('(2 << 1) | 1')}
+bad_a1: ${htif('(3 << 1) | 1')}
+bad_sum: ${htif('(4 << 1) | 1')}
+park: wfi; j park
+.data
+.align 3
+sum: .word 0
+count: .word 0
+${TOHOST}`,
+};
+
+let dir = '';
+
+/** Assembles PROGRAMS[name] (with -D defines) and returns the ELF's path. */
+export function program(name: string, defines: Record<string, number> = {}): string {
+  if (!dir) dir = mkdtempSync(join(tmpdir(), 'xv6-wasm-run-'));
+  const tag = [name, ...Object.entries(defines).map(([k, v]) => `${k}${v}`)].join('-');
+  const src = join(dir, `${tag}.S`);
+  const out = join(dir, `${tag}.elf`);
+  writeFileSync(src, `#include "platform.h"\n.section .text\n.globl _start\n${PROGRAMS[name]}\n`);
+  execFileSync('riscv64-unknown-elf-gcc', [
+    '-march=rv64imac_zicsr_zifencei', '-mabi=lp64', '-nostdlib', '-nostartfiles', '-static',
+    `-I${join(root, 'build/gen')}`, ...Object.entries(defines).map(([k, v]) => `-D${k}=${v}`),
+    '-Wl,-Ttext=0x80000000', '-Wl,-N', '-Wl,--no-warn-rwx-segments', '-Wl,--build-id=none', '-o', out, src,
+  ]);
+  return out;
+}
+
+export function programDir(): string {
+  return dir;
+}

@@ -1,0 +1,117 @@
+// Runs a bare-metal test program from build/test/riscv on our emulator
+// (`xv6-wasm run`) or on QEMU's virt machine, and turns a failure code back
+// into the check that failed, quoted from the program's source.
+import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = join(fileURLToPath(import.meta.url), '../../..');
+export const elfPath = (name: string) => join(root, 'build/test/riscv', `${name}.elf`);
+export const hasQemu = spawnSync('qemu-system-riscv64', ['--version']).status === 0;
+
+export interface Program {
+  name: string;
+  cores?: number;
+  /** Instruction budget (all harts) after which `run` gives up: a hang guard. */
+  maxInsns?: number;
+}
+
+export interface RunResult {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+  timedOut: boolean;
+}
+
+export interface RunOptions {
+  cores?: number;
+  disk?: string;
+  maxInsns?: number;
+  timeoutMs?: number;
+  /** Called with all stdout so far whenever more arrives; may write to stdin or kill. */
+  onStdout?: (stdout: string, child: ReturnType<typeof spawn>) => void;
+}
+
+function runProcess(cmd: string, args: string[], opts: RunOptions): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    let timedOut = false;
+    child.stdin.on('error', () => {});
+    child.stdout.on('data', (d) => {
+      stdout += d;
+      opts.onStdout?.(stdout, child);
+    });
+    child.stderr.on('data', (d) => (stderr += d));
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    }, opts.timeoutMs ?? 60_000);
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code, signal, stdout, stderr, timedOut });
+    });
+  });
+}
+
+/** `xv6-wasm run` on our emulator. */
+export function runOurs(name: string, opts: RunOptions = {}): Promise<RunResult> {
+  const args = [join(root, 'bin/xv6-wasm.js'), 'run', elfPath(name), '--cores', String(opts.cores ?? 1)];
+  args.push('--max-insns', String(opts.maxInsns ?? 500_000_000));
+  if (opts.disk) args.push('--disk', opts.disk);
+  return runProcess(process.execPath, args, opts);
+}
+
+/** The same program on `qemu-system-riscv64 -machine virt -bios none`. */
+export function runQemu(name: string, opts: RunOptions = {}): Promise<RunResult> {
+  const args = ['-machine', 'virt', '-bios', 'none', '-m', '128M', '-smp', String(opts.cores ?? 1),
+    '-nographic', '-kernel', elfPath(name)];
+  if (opts.disk) {
+    args.push('-global', 'virtio-mmio.force-legacy=false',
+      '-drive', `file=${opts.disk},if=none,format=raw,id=d0`,
+      '-device', 'virtio-blk-device,drive=d0,bus=virtio-mmio-bus.0');
+  }
+  return runProcess('qemu-system-riscv64', args, { ...opts, timeoutMs: opts.timeoutMs ?? 20_000 });
+}
+
+/** The source line of check n in test/riscv/NAME.S (or the driver it includes). */
+export function describeCheck(name: string, n: number): string {
+  const files = [join(root, 'test/riscv', `${name}.S`), join(root, 'test/riscv/include/virtio_drv.S')];
+  const pattern = new RegExp(`(\\(\\s*${n}\\s*,)|(li gp, ${n}\\b)`);
+  for (const file of files) {
+    const line = readFileSync(file, 'utf8').split('\n').find((l) => pattern.test(l));
+    if (line) return line.trim();
+  }
+  return '(no line with that check number)';
+}
+
+/** Throws, naming the failed check, unless the run exited 0. */
+export function expectPass(name: string, where: string, r: RunResult): void {
+  if (r.code === 0 && !r.timedOut) return;
+  const why = r.timedOut ? 'timed out'
+    : r.code === null ? `died of ${r.signal}`
+    : `failed check ${r.code}: ${describeCheck(name, r.code)}`;
+  throw new Error(`${name} on ${where} ${why}\n--- stdout\n${r.stdout.slice(-2000)}\n--- stderr\n${r.stderr.slice(-2000)}`);
+}
+
+/** A 64 KiB disk whose byte at offset o is (o * 7 + 3) & 0xff, in a fresh temporary directory. */
+export function patternDisk(): { file: string; dispose: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'xv6-rvtest-'));
+  const file = join(dir, 'disk.img');
+  const bytes = Buffer.alloc(64 * 1024);
+  for (let o = 0; o < bytes.length; o++) bytes[o] = (o * 7 + 3) & 0xff;
+  writeFileSync(file, bytes);
+  return { file, dispose: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** What vio_fill(seed) writes into one sector. */
+export function fillPattern(seed: number): Buffer {
+  const b = Buffer.alloc(512);
+  for (let i = 0; i < 512; i++) b[i] = (i * 13 + seed) & 0xff;
+  return b;
+}

@@ -1,0 +1,9 @@
+// Fails check 7 through the HTIF tohost word: `run` must exit 7 and say
+// "failed test 7" (ours only).
+#include "rvtest.h"
+  .text
+  .globl main
+main:
+  TEST_RR(1, add, 3, 1, 2)
+  TEST_RR(7, add, 4, 1, 2)   // wrong on purpose
+  PASS

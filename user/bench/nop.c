@@ -1,0 +1,8 @@
+// The smallest program: what benchfork execs.
+#include "user/user.h"
+
+int
+main(void)
+{
+  exit(0);
+}

@@ -1,0 +1,41 @@
+# User programs and the file-system image. Included by the top Makefile.
+#
+# Each program is user/NAME.c linked with ulib into build/user/_NAME (the
+# leading underscore keeps the build names apart from source names; mkfs
+# drops it). usertests is the exception: its test functions are split by
+# area over user/usertests/*.c and linked into one program.
+
+USER_PROGS := init sh ls cat echo grep wc mkdir rm ln kill \
+              forktest stressfs grind zombie halt badargs fswrite
+USER_CFLAGS := $(RVFLAGS) -O2 -Wall -Werror -fno-omit-frame-pointer -I. -MMD -MP
+USER_LDFLAGS := -z max-page-size=4096 --build-id=none -T user/user.ld
+
+ULIB := build/user/ulib.o build/user/printf.o build/user/umalloc.o build/user/usys.o
+UTESTS_OBJ := $(patsubst user/%.c,build/user/%.o,$(wildcard user/usertests/*.c))
+USER_BINS := $(patsubst %,build/user/_%,$(USER_PROGS)) build/user/_usertests
+
+build/gen/usys.S: kernel/syscall.h tools/gen-usys.mjs
+	$(NODE) tools/gen-usys.mjs
+
+build/user/usys.o: build/gen/usys.S
+	@mkdir -p $(@D)
+	$(CC) $(USER_CFLAGS) -c -o $@ $<
+
+build/user/%.o: user/%.c $(GEN)
+	@mkdir -p $(@D)
+	$(CC) $(USER_CFLAGS) -c -o $@ $<
+
+build/user/_usertests: $(UTESTS_OBJ) $(ULIB) user/user.ld
+	$(LD) $(USER_LDFLAGS) -o $@ $(UTESTS_OBJ) $(ULIB)
+
+build/user/_%: build/user/%.o $(ULIB) user/user.ld
+	$(LD) $(USER_LDFLAGS) -o $@ $< $(ULIB)
+
+# mkfs is part of the host, so the image waits for the host build.
+build/fs.img: $(USER_BINS) build/host/.built
+	$(NODE) bin/xv6-wasm.js mkfs $@ $(USER_BINS)
+
+.PRECIOUS: build/user/%.o
+-include $(wildcard build/user/*.d build/user/usertests/*.d)
+
+ALL += $(USER_BINS) build/fs.img
