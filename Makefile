@@ -1,6 +1,6 @@
 # The whole build. npm scripts call it; every part lands in build/.
 # Each part of the tree adds its own rules in a fragment next to its sources
-# (kernel/kernel.mk, user/user.mk, test/riscv/riscv.mk) and appends its
+# (kernel/kernel.mk, user/user.mk, test/riscv/riscv.mk, bench/bench.mk) and appends its
 # outputs to ALL.
 
 CROSS   ?= riscv64-unknown-elf-
@@ -33,6 +33,7 @@ build/host/.built: tsconfig.json $(shell find host -name '*.ts' 2>/dev/null)
 -include kernel/kernel.mk
 -include user/user.mk
 -include test/riscv/riscv.mk
+-include bench/bench.mk
 
 everything: $(ALL)
 

@@ -14,6 +14,11 @@ ULIB := build/user/ulib.o build/user/printf.o build/user/umalloc.o build/user/us
 UTESTS_OBJ := $(patsubst user/%.c,build/user/%.o,$(wildcard user/usertests/*.c))
 USER_BINS := $(patsubst %,build/user/_%,$(USER_PROGS)) build/user/_usertests
 
+# The benchmark's workloads (xv6-wasm bench), one program each in user/bench/.
+BENCH_PROGS := benchalu benchmem benchsort benchsys benchfork nop par
+BENCH_BINS := $(patsubst %,build/user/_%,$(BENCH_PROGS))
+USER_BINS += $(BENCH_BINS)
+
 build/gen/usys.S: kernel/syscall.h tools/gen-usys.mjs
 	$(NODE) tools/gen-usys.mjs
 
@@ -31,11 +36,14 @@ build/user/_usertests: $(UTESTS_OBJ) $(ULIB) user/user.ld
 build/user/_%: build/user/%.o $(ULIB) user/user.ld
 	$(LD) $(USER_LDFLAGS) -o $@ $< $(ULIB)
 
+$(BENCH_BINS): build/user/_%: build/user/bench/%.o $(ULIB) user/user.ld
+	$(LD) $(USER_LDFLAGS) -o $@ $< $(ULIB)
+
 # mkfs is part of the host, so the image waits for the host build.
 build/fs.img: $(USER_BINS) build/host/.built
 	$(NODE) bin/xv6-wasm.js mkfs $@ $(USER_BINS)
 
 .PRECIOUS: build/user/%.o
--include $(wildcard build/user/*.d build/user/usertests/*.d)
+-include $(wildcard build/user/*.d build/user/usertests/*.d build/user/bench/*.d)
 
 ALL += $(USER_BINS) build/fs.img

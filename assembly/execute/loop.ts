@@ -45,6 +45,10 @@ const RAW_SFENCE_VMA: u64 = 0x12000073;
 }
 
 @inline function sext32(x: u64): u64 { return <u64><i64><i32><u32>x; }
+/** Sign-extend a 32-bit result. Taking a u32 parameter matters: inside a
+ *  <u64>(...) cast, AssemblyScript types load<u32> and shifts as 64-bit, so
+ *  a W shift written that way would not mask its amount to 5 bits. */
+@inline function word(x: u32): u64 { return <u64><i64><i32>x; }
 
 /** Park decision for WFI (after the instruction): whether nothing is pending
  *  that mie enables. HS_WAKE is cleared first, so a wake-up that comes after
@@ -193,14 +197,14 @@ function runLoop(budget: u32, start: u32, startBase: u32, startPcBase: u64): u32
       case Op.OR: store<u64>(R + rdOff(w), load<u64>(R + rs1Off(w)) | load<u64>(R + rs2Off(w))); p += stepOf(w); continue;
       case Op.AND: store<u64>(R + rdOff(w), load<u64>(R + rs1Off(w)) & load<u64>(R + rs2Off(w))); p += stepOf(w); continue;
       case Op.ADDIW: store<u64>(R + rdOff(w), sext32(load<u64>(R + rs1Off(w)) + <u64><i64>imm)); p += stepOf(w); continue;
-      case Op.SLLIW: store<u64>(R + rdOff(w), sext32(<u64>(load<u32>(R + rs1Off(w)) << <u32>imm))); p += stepOf(w); continue;
-      case Op.SRLIW: store<u64>(R + rdOff(w), sext32(<u64>(load<u32>(R + rs1Off(w)) >> <u32>imm))); p += stepOf(w); continue;
-      case Op.SRAIW: store<u64>(R + rdOff(w), <u64><i64>(load<i32>(R + rs1Off(w)) >> imm)); p += stepOf(w); continue;
+      case Op.SLLIW: store<u64>(R + rdOff(w), word(load<u32>(R + rs1Off(w)) << <u32>imm)); p += stepOf(w); continue;
+      case Op.SRLIW: store<u64>(R + rdOff(w), word(load<u32>(R + rs1Off(w)) >> <u32>imm)); p += stepOf(w); continue;
+      case Op.SRAIW: store<u64>(R + rdOff(w), word(<u32>(load<i32>(R + rs1Off(w)) >> imm))); p += stepOf(w); continue;
       case Op.ADDW: store<u64>(R + rdOff(w), sext32(load<u64>(R + rs1Off(w)) + load<u64>(R + rs2Off(w)))); p += stepOf(w); continue;
       case Op.SUBW: store<u64>(R + rdOff(w), sext32(load<u64>(R + rs1Off(w)) - load<u64>(R + rs2Off(w)))); p += stepOf(w); continue;
-      case Op.SLLW: store<u64>(R + rdOff(w), sext32(<u64>(load<u32>(R + rs1Off(w)) << load<u32>(R + rs2Off(w))))); p += stepOf(w); continue;
-      case Op.SRLW: store<u64>(R + rdOff(w), sext32(<u64>(load<u32>(R + rs1Off(w)) >> load<u32>(R + rs2Off(w))))); p += stepOf(w); continue;
-      case Op.SRAW: store<u64>(R + rdOff(w), <u64><i64>(load<i32>(R + rs1Off(w)) >> load<i32>(R + rs2Off(w)))); p += stepOf(w); continue;
+      case Op.SLLW: store<u64>(R + rdOff(w), word(load<u32>(R + rs1Off(w)) << load<u32>(R + rs2Off(w)))); p += stepOf(w); continue;
+      case Op.SRLW: store<u64>(R + rdOff(w), word(load<u32>(R + rs1Off(w)) >> load<u32>(R + rs2Off(w)))); p += stepOf(w); continue;
+      case Op.SRAW: store<u64>(R + rdOff(w), word(<u32>(load<i32>(R + rs1Off(w)) >> load<i32>(R + rs2Off(w))))); p += stepOf(w); continue;
 
       // ---- M ----
       case Op.MUL: store<u64>(R + rdOff(w), load<u64>(R + rs1Off(w)) * load<u64>(R + rs2Off(w))); p += stepOf(w); continue;

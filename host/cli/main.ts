@@ -1,6 +1,7 @@
 // The `xv6-wasm` program: one registration per command; each command lives
 // in its own file under commands/.
 import { Command } from 'commander';
+import { benchCommand } from './commands/bench.js';
 import { bootCommand } from './commands/boot.js';
 import { fsckCommand } from './commands/fsck.js';
 import { mkfsCommand } from './commands/mkfs.js';
@@ -19,6 +20,7 @@ export async function main(argv: string[]): Promise<void> {
     .description('a RISC-V computer (RV64IMAC, 1 to 8 harts) in WebAssembly that boots an xv6-style kernel')
     .addCommand(bootCommand())
     .addCommand(runCommand())
+    .addCommand(benchCommand())
     .addCommand(mkfsCommand())
     .addCommand(fsckCommand());
   ourErrorStyle(program);

@@ -7,7 +7,9 @@
 // block, including the ring indices and the interrupt line it drives, happens
 // under the block's SharedLock word, so the guest's register accesses and the
 // host's pushRx/takeTx never see each other half done, and the PLIC line
-// always ends up matching the last state (no lost or stale interrupt).
+// always ends up matching the last state (no lost or stale interrupt). The
+// one wait (a THR write into a full ring) sleeps with the lock released, on
+// the TxTail word that takeTx notifies.
 import { signalEvent } from './signals.js';
 import { SharedLock } from './shared-lock.js';
 import { Plic } from './plic.js';

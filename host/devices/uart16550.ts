@@ -3,6 +3,11 @@
 // MCR with loopback, LSR, MSR, SCR; RX-data and THR-empty interrupts). One
 // byte register per address (reg-shift 0), as on QEMU virt.
 //
+// Output is never dropped while the host drains: LSR shows THR busy while the
+// TX ring is full, and a THR write that finds it full anyway (a driver that
+// does not look, or two harts that both saw room for the last byte) waits in
+// the writing hart's thread until the host makes room.
+//
 // Shared state: none in this object. Registers and rings are in the UART's
 // block of UART_STATE, changed only under its lock (see uart-state.ts); every
 // hart's thread has its own Uart16550 over the same block.

@@ -83,18 +83,23 @@ function runHart(): void {
   const tracer = config.trace ? new Tracer(core, h, (text) => post({ type: 'trace', text })) : null;
   Atomics.store(i32, runstateIndex, RUNNING);
 
+  // What this hart spent of --max-insns, trapped attempts included: a guest
+  // caught in a trap loop retires nothing, and must still be stopped.
+  let spent = 0;
   try {
     while (!stopRequested(i32)) {
       let budget = config.slice;
       if (config.maxInsns > 0) {
-        const left = config.maxInsns - totalRetired();
+        const left = config.maxInsns - Math.max(totalRetired(), spent);
         if (left <= 0) {
           requestStop(i32, config.nharts, StopReason.InsnLimit, 2);
           break;
         }
         budget = Math.min(budget, left);
       }
-      const why = tracer ? tracer.step(instretOf(h), () => instretOf(h)) : core.run(budget);
+      const before = instretOf(h);
+      const why = tracer ? tracer.step(before, () => instretOf(h)) : core.run(budget);
+      spent += why === Stop.Budget ? (tracer ? 1 : budget) : instretOf(h) - before;
       if (config.tohost >= 0 && checkTohost()) break;
       if (why === Stop.Wfi) park();
     }

@@ -33,6 +33,9 @@ export class Tracer {
     if (retired() !== retiredBefore) {
       this.lines.push(formatTraceLine(this.hartid, c.tracePcHi(), c.tracePcLo(), c.traceInsn(), c.traceRd(), c.traceRdHi(), c.traceRdLo()));
       if (this.lines.length >= 512) this.flush();
+    } else {
+      // Nothing retired (a trap, or WFI): show what led here now, in case it never ends.
+      this.flush();
     }
     return why;
   }

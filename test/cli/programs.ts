@@ -53,7 +53,7 @@ _start:
   li t2, 'e'; sb t2, 0(t0)
   li t0, FINISHER_BASE; li t1, FINISHER_PASS; sw t1, 0(t0); 3: j 3b
 `,
-  trace: `_start: addi a0, zero, 10; c.addi a0, 5; ${htif('1')}\n${TOHOST}`,
+  trace: `_start: .option norvc; addi a0, zero, 10; .option rvc; c.addi a0, 5; ${htif('1')}\n${TOHOST}`,
   // Every hart checks its entry registers, then adds hartid+1 to a shared
   // sum; hart 0 waits for all and checks the total: 1+2+...+NHARTS.
   harts: `
@@ -102,7 +102,7 @@ export function program(name: string, defines: Record<string, number> = {}): str
   execFileSync('riscv64-unknown-elf-gcc', [
     '-march=rv64imac_zicsr_zifencei', '-mabi=lp64', '-nostdlib', '-nostartfiles', '-static',
     `-I${join(root, 'build/gen')}`, ...Object.entries(defines).map(([k, v]) => `-D${k}=${v}`),
-    '-Wl,-Ttext=0x80000000', '-Wl,-N', '-Wl,--no-warn-rwx-segments', '-Wl,--build-id=none', '-o', out, src,
+    '-Wl,-Ttext=0x80000000', '-Wl,-N', '-Wl,--no-relax', '-Wl,--no-warn-rwx-segments', '-Wl,--build-id=none', '-o', out, src,
   ]);
   return out;
 }

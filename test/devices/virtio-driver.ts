@@ -4,10 +4,10 @@ import { VirtioBlk } from '../../host/devices/virtio-blk.js';
 import { guest } from '../../host/platform.js';
 import { ramAddr } from './shared-memory.js';
 
-export const QUEUE_SIZE = 8;
-const DESC = guest.RAM_BASE + 0x1000;
-const AVAIL = guest.RAM_BASE + 0x2000;
-const USED = guest.RAM_BASE + 0x3000;
+export const QUEUE_SIZE = 16;
+export const DESC = guest.RAM_BASE + 0x1000;
+export const AVAIL = guest.RAM_BASE + 0x2000;
+export const USED = guest.RAM_BASE + 0x3000;
 export const BUFFERS = guest.RAM_BASE + 0x10000;
 
 export const NEXT = 1;

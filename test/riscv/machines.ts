@@ -76,7 +76,7 @@ export function runQemu(name: string, opts: RunOptions = {}): Promise<RunResult>
       '-drive', `file=${opts.disk},if=none,format=raw,id=d0`,
       '-device', 'virtio-blk-device,drive=d0,bus=virtio-mmio-bus.0');
   }
-  return runProcess('qemu-system-riscv64', args, { ...opts, timeoutMs: opts.timeoutMs ?? 20_000 });
+  return runProcess('qemu-system-riscv64', args, { ...opts, timeoutMs: opts.timeoutMs ?? 30_000 });
 }
 
 /** The source line of check n in test/riscv/NAME.S (or the driver it includes). */

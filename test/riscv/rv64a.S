@@ -60,6 +60,12 @@ main:
   TEST_CASE(56, a0, 0x5a5a5a5a12345678, addi a3, s0, 4; lr.w a1, (s0); li a2, 1; sc.w a1, a2, (a3); ld a0, 0(s0))
   // An SC that fails after an LR leaves no reservation for a later SC.
   TEST_CASE(57, a1, 1, addi a3, s0, 8; lr.d a0, (s0); sc.d a1, a0, (a3); sc.d a1, a0, (s0))
+  // A store to the reserved address between LR and SC (a new value) makes
+  // the SC fail; the stored value stays.
+  TEST_CASE(60, a1, 1, li a0, 1; sd a0, 0(s0); lr.d a0, (s0); li a2, 2; sd a2, 0(s0); li a0, 3; sc.d a1, a0, (s0))
+  TEST_CASE(61, a0, 2, ld a0, 0(s0))
+  TEST_CASE(62, a1, 1, li a0, 1; sw a0, 0(s0); lr.w a0, (s0); li a2, 2; amoadd.w zero, a2, (s0); li a0, 3; sc.w a1, a0, (s0))
+  TEST_CASE(63, a0, 3, lw a0, 0(s0))
   // Misaligned AMOs and LR/SC trap (only plain loads and stores are
   // handled in RAM). The spec says store/AMO misaligned for an AMO; QEMU 7.2
   // reports a load misaligned.

@@ -204,6 +204,29 @@ badfds(void)
     fail("a closed fd was accepted");
 }
 
+// Every low page as a path pointer: text pages hold no valid name for a
+// missing file, pages past the program are unmapped; all fail cleanly.
+static void
+validate(void)
+{
+  for(uint64 p = 0; p <= 1100 * PGSIZE; p += PGSIZE)
+    if(link("nosuchfile", (char *)p) != -1)
+      fail("link(nosuchfile, %p) succeeded", (void *)p);
+}
+
+// A read whose buffer is the last byte of memory, with length -1.
+static void
+lastbyte(void)
+{
+  int fd = open("/init", O_RDONLY);
+  if(fd < 0)
+    fail("cannot open /init");
+  int n = read(fd, sbrk(0) - 1, -1);
+  if(n > 1)
+    fail("read %d bytes into a 1-byte buffer", n);
+  close(fd);
+}
+
 struct test copy_tests[] = {
   { copyin, "copyin" },
   { copyout, "copyout" },
@@ -213,5 +236,7 @@ struct test copy_tests[] = {
   { hugelen, "hugelen" },
   { rwsbrk, "rwsbrk" },
   { badfds, "badfds" },
+  { validate, "validate" },
+  { lastbyte, "lastbyte" },
   { 0 },
 };

@@ -207,6 +207,27 @@ outofinodes(void)
   unlink("zi-after");
 }
 
+// A child tries to open a directory for writing while the parent removes
+// it: the open fails and the directory's inode is released exactly once.
+static void
+openiput(void)
+{
+  for(int i = 0; i < 20; i++){
+    if(mkdir("oidir") < 0)
+      fail("mkdir failed");
+    int pid = fork();
+    if(pid < 0)
+      fail("fork failed");
+    if(pid == 0){
+      exit(open("oidir", O_RDWR) >= 0);
+    }
+    sleep(i % 2);
+    if(unlink("oidir") < 0)
+      fail("unlink failed");
+    wait_all_ok(1, "opener");
+  }
+}
+
 struct test dir_tests[] = {
   { dirbasic, "dirbasic" },
   { subdirs, "subdirs" },
@@ -215,6 +236,7 @@ struct test dir_tests[] = {
   { longnames, "longnames" },
   { cwdremoved, "cwdremoved" },
   { exitcwd, "exitcwd" },
+  { openiput, "openiput" },
   { bigdir, "bigdir" },
   { outofinodes, "outofinodes", 1 },
   { 0 },

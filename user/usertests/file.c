@@ -268,11 +268,31 @@ diskfull(void)
   unlink("afterfull");
 }
 
+// Writes of many sizes, each crossing block boundaries differently.
+static void
+bigwrite(void)
+{
+  for(int sz = 499; sz < 3 * BSIZE && sz <= UBUFSZ; sz += 471){
+    int fd = open("bigwrite", O_CREATE | O_RDWR);
+    if(fd < 0)
+      fail("create failed");
+    for(int i = 0; i < 2; i++)
+      if(write(fd, ubuf, sz) != sz)
+        fail("write of %d bytes failed", sz);
+    close(fd);
+    struct stat st;
+    if(stat("bigwrite", &st) < 0 || st.size != 2 * sz)
+      fail("size %lu after two writes of %d", st.size, sz);
+    unlink("bigwrite");
+  }
+}
+
 struct test file_tests[] = {
   { opentest, "open" },
   { writeread, "writeread" },
   { bigfile, "bigfile" },
   { oddsizes, "oddsizes" },
+  { bigwrite, "bigwrite" },
   { maxfile, "maxfile" },
   { truncate, "truncate" },
   { unlinkread, "unlinkread" },

@@ -290,6 +290,31 @@ execout(void)
   }
 }
 
+// Uninitialised data starts out zero.
+static char bss_probe[10000];
+
+static void
+bsszero(void)
+{
+  for(int i = 0; i < sizeof(bss_probe); i++)
+    if(bss_probe[i] != 0)
+      fail("bss byte %d is %d", i, bss_probe[i]);
+}
+
+// Giving back all memory, text included, kills the process at its next
+// instruction; the kernel survives.
+static void
+sbrkall_child(void)
+{
+  sbrk(-(int)(uint64)sbrk(0));
+}
+
+static void
+sbrkall(void)
+{
+  expect_killed(sbrkall_child, "running with no memory");
+}
+
 struct test mem_tests[] = {
   { sbrkbasic, "sbrkbasic" },
   { sbrkmuch, "sbrkmuch" },
@@ -304,6 +329,8 @@ struct test mem_tests[] = {
   { kernmem, "kernmem" },
   { maxva, "maxva" },
   { abovebreak, "abovebreak" },
+  { bsszero, "bsszero" },
+  { sbrkall, "sbrkall" },
   { execout, "execout", 1 },
   { 0 },
 };

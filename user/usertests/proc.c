@@ -324,11 +324,28 @@ forkexecmany(void)
   wait_all_ok(8, "echo");
 }
 
+// Two children at a time, over and over.
+static void
+twochildren(void)
+{
+  for(int i = 0; i < 100; i++){
+    for(int k = 0; k < 2; k++){
+      int pid = fork();
+      if(pid < 0)
+        fail("fork failed");
+      if(pid == 0)
+        exit(0);
+    }
+    wait_all_ok(2, "child");
+  }
+}
+
 struct test proc_tests[] = {
   { exitwait, "exitwait" },
   { waitnochild, "waitnochild" },
   { getpidtest, "getpid" },
   { forkfork, "forkfork" },
+  { twochildren, "twochildren" },
   { forkforkfork, "forkforkfork" },
   { manyprocs, "manyprocs" },
   { killstatus, "killstatus" },

@@ -1,0 +1,39 @@
+// usertests -q, the kernel's own acceptance suite, passes on 1, 2 and 4
+// harts of our emulator (8 with XV6_LONG=1) and on QEMU with 2 harts (1 too
+// with XV6_LONG=1), with no kernel panic on the way.
+import { afterEach, describe, expect, it } from 'vitest';
+import { Session, boot, emulator, long, qemu, report } from './session.js';
+
+const RUN_MS = 1_200_000;
+
+const runs: { target: typeof emulator; cores: number }[] = [
+  { target: emulator, cores: 1 },
+  { target: emulator, cores: 2 },
+  { target: emulator, cores: 4 },
+  ...(long ? [{ target: emulator, cores: 8 }] : []),
+  { target: qemu, cores: 2 },
+  ...(long ? [{ target: qemu, cores: 1 }] : []),
+];
+
+describe('usertests -q', () => {
+  let s: Session | undefined;
+  afterEach(async () => {
+    await s?.close();
+    s = undefined;
+  });
+
+  for (const { target, cores } of runs) {
+    it.skipIf(!target.available)(`passes on ${target.name} with ${cores} hart${cores > 1 ? 's' : ''}`, async () => {
+      s = await boot(target, cores);
+      const from = s.guest.output.length;
+      const start = performance.now();
+      s.guest.type('usertests -q');
+      const m = await s.guest.waitFor(/ALL TESTS PASSED|SOME TESTS FAILED.*\n/, RUN_MS, from);
+      report(`${target.name} usertests -q, ${cores} hart(s)`, (performance.now() - start) / 1000);
+      const out = s.guest.output.slice(from);
+      expect(out).not.toMatch(/panic/);
+      expect(m[0], out.slice(-3000)).toBe('ALL TESTS PASSED');
+      await s.guest.waitFor(/\$ $/, 30_000, from + out.indexOf('ALL TESTS PASSED'));
+    }, RUN_MS + 180_000);
+  }
+});
