@@ -36,9 +36,15 @@ main(void)
     userinit();
     __sync_synchronize();
     started = 1;
+    // The other harts wait in WFI; wake them.
+    for(int h = 1; h < machine.nharts; h++)
+      *(volatile uint32 *)CLINT_MSIP_OF(h) = 1;
   } else {
+    // Interrupts are off (sstatus.SIE = 0), but WFI still ends when an
+    // interrupt enabled in sie is pending: the IPI above. It stays pending
+    // and is taken, harmlessly, once the scheduler turns interrupts on.
     while(started == 0)
-      ;
+      wfi();
     __sync_synchronize();
     kvminithart();
     trapinithart();

@@ -17,6 +17,7 @@
 #define IER 1          // interrupt enable
 #define DLM 1          // divisor latch, high (with LCR_DLAB)
 #define FCR 2          // FIFO control (write)
+#define IIR 2          // interrupt identification (read)
 #define LCR 3          // line control
 #define LSR 5          // line status
 
@@ -125,6 +126,10 @@ void
 uartintr(int unit)
 {
   struct uart *u = &uarts[unit];
+  // Reading IIR acknowledges a transmitter-empty interrupt; without it the
+  // 16550 keeps that cause pending once output stops, and the hart spends
+  // its time taking the same interrupt again and again.
+  (void)rd(u, IIR);
   while(rd(u, LSR) & LSR_RX_READY)
     consoleintr(unit, rd(u, RHR));
   acquire(&u->lock);

@@ -59,17 +59,18 @@ function markDecoded(genAddr: u32, gen: u32): u32 {
   }
 }
 
-/** Decode the instruction of the current page that slot `p` stands for. */
-export function decodeSlot(p: u32): void {
-  const off = (p - pageSlots) >> SLOT_SHIFT;
-  const low = <u32>load<u16>(pageWasm + off);
+/** Decode the instruction that slot `p` of the page with first slot `slots`
+ *  and wasm address `wasmPage` stands for. */
+export function decodeSlot(p: u32, slots: u32, wasmPage: u32): void {
+  const off = (p - slots) >> SLOT_SHIFT;
+  const low = <u32>load<u16>(wasmPage + off);
   let w: u32;
   if ((low & 3) != 3) {
     w = decode16(low, <i32>off);
   } else if (off == 0xffe) {
     w = pack(Op.STRADDLE, 0, 0, 0, 4);
   } else {
-    w = decode32(load<u32>(pageWasm + off), <i32>off);
+    w = decode32(load<u32>(wasmPage + off), <i32>off);
   }
   store<u32>(p, w);
   store<i32>(p, decodedImm, 4);

@@ -2,7 +2,7 @@
 // spec's results for division by zero and overflow are produced here.
 
 /** High 64 bits of the unsigned 128-bit product, from 32-bit halves. */
-export function mulhu(a: u64, b: u64): u64 {
+@inline export function mulhu(a: u64, b: u64): u64 {
   const aLo = a & 0xffffffff, aHi = a >> 32;
   const bLo = b & 0xffffffff, bHi = b >> 32;
   const lolo = aLo * bLo;
@@ -13,14 +13,14 @@ export function mulhu(a: u64, b: u64): u64 {
   return hihi + (hilo >> 32) + (lohi >> 32) + (mid >> 32);
 }
 
-export function mulh(a: u64, b: u64): u64 {
+@inline export function mulh(a: u64, b: u64): u64 {
   let r = mulhu(a, b);
   if (<i64>a < 0) r -= b;
   if (<i64>b < 0) r -= a;
   return r;
 }
 
-export function mulhsu(a: u64, b: u64): u64 {
+@inline export function mulhsu(a: u64, b: u64): u64 {
   let r = mulhu(a, b);
   if (<i64>a < 0) r -= b;
   return r;

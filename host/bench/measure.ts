@@ -28,7 +28,8 @@ export async function measureCommand(s: GuestSession, command: string, done: Reg
   const end = await s.log.waitFor(done, from, timeoutMs);
   const output = s.log.tail(s.log.length - from);
   if (/FAILED|failed|panic/.test(output)) throw new Error(`'${command}' failed on ${s.side}: ${JSON.stringify(output.slice(-300))}`);
-  await s.log.waitFor(PROMPT, end.end, 30_000);
+  // From the done line's own newline, which the prompt pattern starts with.
+  await s.log.waitFor(PROMPT, end.end - 1, 30_000);
   await settle();
   const after = s.instret();
   return { seconds: (end.at - start) / 1000, instret: before === null || after === null ? null : after - before };

@@ -1,6 +1,7 @@
 // The CLI's one rule for failures: a user's mistake is one line on stderr and
 // exit 1; anything else is our bug, reported in one line with exit 70 (the
 // stack only with XV6_WASM_DEBUG=1). Output is flushed before exiting.
+import { CoreMissingError } from '../machine/core.js';
 import { DiskError } from '../machine/disk.js';
 import { ElfError } from '../machine/elf.js';
 import { OptionError } from '../machine/options.js';
@@ -20,7 +21,7 @@ export async function runCommandBody(file: string, body: () => Promise<number>):
     if (e instanceof ElfError) {
       process.stderr.write(`xv6-wasm: ${file}: ${e.message}\n`);
       code = 1;
-    } else if (e instanceof OptionError || e instanceof DiskError) {
+    } else if (e instanceof OptionError || e instanceof DiskError || e instanceof CoreMissingError) {
       process.stderr.write(`xv6-wasm: ${e.message}\n`);
       code = 1;
     } else {

@@ -11,11 +11,15 @@
 // interrupts and a raise racing a complete is never lost. HS_EXT_IP itself is
 // only changed with Atomics.or/and (the core reads it without the lock).
 //
-// Gateways are level-triggered: a line going high makes its source pending;
-// claiming clears pending and marks the source claimed, which masks further
-// requests until complete; completing with the line still high makes it
-// pending again. Lowering a line withdraws a request not yet claimed, as
-// QEMU does.
+// Gateways behave as QEMU 7.2's sifive_plic does, which is what kernels
+// written against QEMU expect: every raise() is a request that makes the
+// source pending (even while it is claimed: it is then claimable again after
+// completion); lower() withdraws a request not yet claimed; claiming clears
+// pending and masks the source until completion; completion does NOT
+// re-sample the line. So a handler that leaves a cause asserted (stock xv6
+// never reads the 16550's IIR, leaving THRE pending) gets one interrupt, not
+// a storm, and devices raise again on every event that sets a cause, as
+// QEMU's devices do (see uart16550.ts and virtio-blk.ts).
 import { MmioDevice, WriteResult } from './device.js';
 import { SharedLock } from './shared-lock.js';
 import { hartWordIndex, wakeHart } from './signals.js';
@@ -74,12 +78,13 @@ export class Plic implements MmioDevice {
     for (let h = 0; h < this.nharts; h++) Atomics.and(this.words, hartWordIndex(h, hart.HS_EXT_IP), ~(MEIP | SEIP));
   }
 
-  /** Drive interrupt line `irq` (1..NDEV) high. Callable from any thread. */
+  /** Drive line `irq` (1..NDEV) high and request an interrupt. Callable
+   *  from any thread. */
   raise(irq: number): void {
     const bit = 1 << irq;
     // Each line is driven by one device, under that device's own lock, so a
-    // line already high needs nothing.
-    if ((Atomics.load(this.words, this.state + W_LEVEL) & bit) !== 0) return;
+    // request already pending needs nothing (the level is high with it).
+    if ((Atomics.load(this.words, this.state + W_PENDING) & bit) !== 0) return;
     this.lock.acquire();
     try {
       Atomics.or(this.words, this.state + W_LEVEL, bit);
@@ -90,7 +95,8 @@ export class Plic implements MmioDevice {
     }
   }
 
-  /** Drive interrupt line `irq` low. Callable from any thread. */
+  /** Drive line `irq` low, withdrawing a request not yet claimed. Callable
+   *  from any thread. */
   lower(irq: number): void {
     const bit = 1 << irq;
     if ((Atomics.load(this.words, this.state + W_LEVEL) & bit) === 0) return;
@@ -194,7 +200,6 @@ export class Plic implements MmioDevice {
     try {
       if ((Atomics.load(this.words, s + W_CLAIMED) & bit) === 0) return;
       Atomics.and(this.words, s + W_CLAIMED, ~bit);
-      if ((Atomics.load(this.words, s + W_LEVEL) & bit) !== 0) Atomics.or(this.words, s + W_PENDING, bit);
       this.update();
     } finally {
       this.lock.release();

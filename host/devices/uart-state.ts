@@ -17,7 +17,7 @@ import { control, guest, wasm } from '../platform.js';
 
 //  One UART's block (byte offsets)
 //  ┌──────────────────────────────┬──────────────────────────┬──────────────────────┐
-//  │ 0x000 registers (words below)│ 0x100 TX ring, 4096 bytes│ 0x1100 RX ring, 2048 │
+//  │ 0x000 registers (words below)│ 0x100 TX ring, 4096 bytes│ 0x1100 RX FIFO, 16   │
 //  └──────────────────────────────┴──────────────────────────┴──────────────────────┘
 // Rings use free-running u32 head (producer) / tail (consumer) counters.
 export const enum Word {
@@ -32,7 +32,11 @@ export const enum Word {
 const TX_RING = 0x100;
 export const TX_SIZE = 4096;
 const RX_RING = 0x1100;
-export const RX_SIZE = 2048;
+// The receive FIFO is a 16550's 16 bytes, not more: the host keeps the rest
+// and feeds it as the guest reads, so a paste arrives at the pace the guest
+// takes it (xv6's console drops what overflows its 128-byte line buffer when
+// a driver drains a bigger FIFO in one interrupt). QEMU does the same.
+export const RX_SIZE = 16;
 // The main thread drains within a wake-up (well under a millisecond), so a
 // full ring that stays full this long means nobody is draining.
 const TX_STALL_MS = 500;
@@ -93,9 +97,9 @@ export class UartState {
   txFull(): boolean { return this.txCount() >= TX_SIZE; }
   loopback(): boolean { return (this.get(Word.Mcr) & MCR_LOOP) !== 0; }
 
-  /** How many more bytes the receiver takes: the whole ring with the FIFO
-   *  on, one holding register with it off (so input typed before the driver
-   *  enables the FIFO waits in the host, as it does in QEMU's chardev). */
+  /** How many more bytes the receiver takes: the FIFO with the FIFO on, one
+   *  holding register with it off (so input typed before the driver enables
+   *  the FIFO waits in the host, as it does in QEMU's chardev). */
   rxRoom(): number {
     const limit = (this.get(Word.Fcr) & FCR_FIFO_ENABLE) !== 0 ? RX_SIZE : 1;
     return Math.max(0, limit - this.rxCount());

@@ -82,6 +82,11 @@ export class Uart16550 implements MmioDevice {
     }
   }
 
+  // The interrupt line is re-evaluated (and, if a cause is set, raised again:
+  // a new PLIC request) on the accesses where QEMU's 16550 does so: THR, IER
+  // and FCR writes, RBR reads, IIR reads that acknowledge THRE, and input
+  // arriving or output draining on the host side. LSR polling is not one of
+  // them, so a driver spinning on LSR costs no PLIC traffic.
   write(offset: number, _size: number, value: number): WriteResult {
     const s = this.s;
     const v = value & 0xff;
@@ -90,19 +95,23 @@ export class Uart16550 implements MmioDevice {
       const dlab = (s.get(Word.Lcr) & LCR_DLAB) !== 0;
       switch (offset) {
         case RBR_THR_DLL:
-          if (dlab) s.set(Word.Dll, v);
-          else this.transmit(v);
+          if (dlab) { s.set(Word.Dll, v); break; }
+          this.transmit(v);
+          s.updateIrq();
           break;
-        case IER_DLM:
+        case IER_DLM: {
           if (dlab) { s.set(Word.Dlm, v); break; }
-          // Enabling the THRE interrupt while the THR is empty raises it at
-          // once (the 16550 datasheet's behaviour, which drivers rely on to
-          // start transmission).
-          if ((v & IER_THRI) !== 0 && (s.get(Word.Ier) & IER_THRI) === 0 && (s.lsr() & LSR_THRE) !== 0) {
-            s.set(Word.ThrIpending, 1);
+          // Turning the THRE interrupt on while the THR is empty raises it at
+          // once (drivers rely on it to start transmission); turning it off
+          // forgets it. QEMU resamples the same way.
+          const ier = v & 0x0f;
+          if (((ier ^ s.get(Word.Ier)) & IER_THRI) !== 0) {
+            s.set(Word.ThrIpending, (ier & IER_THRI) !== 0 && (s.lsr() & LSR_THRE) !== 0 ? 1 : 0);
           }
-          s.set(Word.Ier, v & 0x0f);
+          s.set(Word.Ier, ier);
+          s.updateIrq();
           break;
+        }
         case IIR_FCR:
           // Clearing the transmit FIFO is ignored: the bytes are already the
           // host's, and output is never dropped.
@@ -110,13 +119,13 @@ export class Uart16550 implements MmioDevice {
           s.set(Word.Fcr, v & (0xc0 | FCR_FIFO_ENABLE));
           // More room for input may be there now.
           s.offerRoom();
+          s.updateIrq();
           break;
         case LCR: s.set(Word.Lcr, v); break;
         case MCR: s.set(Word.Mcr, v & MCR_BITS); break;
         case SCR: s.set(Word.Scr, v); break;
         default: break; // LSR and MSR are read-only
       }
-      s.updateIrq();
     } finally {
       s.lock.release();
     }

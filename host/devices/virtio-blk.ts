@@ -154,7 +154,10 @@ export class VirtioBlk implements MmioDevice {
       case R.InterruptAck: {
         const left = this.get(W.InterruptStatus) & ~v;
         this.set(W.InterruptStatus, left);
+        // As QEMU's transport: the line follows InterruptStatus, and a cause
+        // left unacknowledged is a new request.
         if (left === 0) this.plic.lower(guest.VIRTIO0_IRQ);
+        else this.plic.raise(guest.VIRTIO0_IRQ);
         break;
       }
       case R.Status: this.writeStatus(v); break;

@@ -44,14 +44,18 @@ const REQUIRED: (keyof CoreExports)[] = [
   'setTrace', 'traceInsn', 'traceRd', 'traceRdLo', 'traceRdHi', 'tracePcLo', 'tracePcHi',
 ];
 
-export const corePath = join(projectRoot, 'build/core.wasm');
+/** XV6_WASM_CORE names another build of the core (to compare builds, or to test the host's handling of a broken one). */
+export const corePath = process.env.XV6_WASM_CORE || join(projectRoot, 'build/core.wasm');
+
+/** The build is incomplete: the user's to fix, not a bug. */
+export class CoreMissingError extends Error {}
 
 export async function compileCore(path = corePath): Promise<WebAssembly.Module> {
   let bytes: Uint8Array<ArrayBuffer>;
   try {
     bytes = new Uint8Array(readFileSync(path));
   } catch {
-    throw new Error(`the core ${path} is missing: run \`npm run build\` first`);
+    throw new CoreMissingError(`${path} is missing: run \`npm run build\` first`);
   }
   return WebAssembly.compile(bytes);
 }

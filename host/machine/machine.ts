@@ -66,6 +66,7 @@ export class Machine {
   private clock: ClockStart = clockStart();
   private startedAt = 0;
   private wakeMain: () => void = () => {};
+  private errorReported = false;
 
   private constructor(private readonly module: WebAssembly.Module, readonly memory: WebAssembly.Memory, private readonly opts: MachineOptions, private readonly fdtAddr: number, private readonly tohost: number) {
     this.views = new MemoryViews(memory);
@@ -128,13 +129,21 @@ export class Machine {
     switch (m.type) {
       case 'trace': this.opts.traceOut?.(m.text); break;
       case 'note': this.opts.note?.(m.text); break;
-      case 'error': this.opts.note?.(`internal error: ${m.text}`); break;
+      case 'error': this.reportError(m.text); break;
       case 'stopped': this.stopped.add(h); this.wakeMain(); break;
     }
   }
 
   private fail(text: string): void {
-    if (requestStop(this.views.i32, this.opts.cores, StopReason.HostError, 70)) this.opts.note?.(`internal error: ${text}`);
+    requestStop(this.views.i32, this.opts.cores, StopReason.HostError, 70);
+    this.reportError(text);
+  }
+
+  // One failure usually brings down every hart: the first says what happened.
+  private reportError(text: string): void {
+    if (this.errorReported) return;
+    this.errorReported = true;
+    this.opts.note?.(`internal error: ${text}`);
   }
 
   /** Asks the machine to stop (e.g. the user quit); run() then returns. */
@@ -147,9 +156,10 @@ export class Machine {
     for (;;) {
       this.spawn();
       const stop = await this.untilStopped();
-      const instret = Array.from({ length: this.opts.cores }, (_, h) => this.views.hartU64(h, hart.HS_INSTRET));
       const seconds = (performance.now() - this.startedAt) / 1000;
       await this.joinWorkers();
+      // Only now: a hart stores its count when its last run() slice returns.
+      const instret = Array.from({ length: this.opts.cores }, (_, h) => this.views.hartU64(h, hart.HS_INSTRET));
       this.opts.onWake?.();
       if (stop.reason !== StopReason.Reset) return { ...stop, instret, seconds };
       this.powerOn(buildFdt({ nharts: this.opts.cores, ramBytes: this.opts.ramBytes, disk: this.opts.disk !== null, nuarts: guest.NUART }));

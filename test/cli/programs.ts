@@ -53,6 +53,33 @@ _start:
   li t2, 'e'; sb t2, 0(t0)
   li t0, FINISHER_BASE; li t1, FINISHER_PASS; sw t1, 0(t0); 3: j 3b
 `,
+  // Counts its boots in RAM the program does not load (a reset keeps RAM);
+  // prints the count, resets through the finisher once, then passes.
+  reset: `
+_start:
+  li t0, RAM_BASE + 0x100000
+  lw t1, 0(t0)
+  addi t1, t1, 1
+  sw t1, 0(t0)
+  li t3, UART0_BASE
+  addi t4, t1, '0'
+  sb t4, 0(t3)
+  li t0, FINISHER_BASE
+  li t2, 1
+  bne t1, t2, 2f
+  li t1, FINISHER_RESET; sw t1, 0(t0); 1: j 1b
+2: li t1, FINISHER_PASS; sw t1, 0(t0); 3: j 3b
+`,
+  'echo-forever': `
+_start:
+  li t0, UART0_BASE
+1: lbu t1, 5(t0)
+  andi t1, t1, 1
+  beqz t1, 1b
+  lbu t2, 0(t0)
+  sb t2, 0(t0)
+  j 1b
+`,
   trace: `_start: .option norvc; addi a0, zero, 10; .option rvc; c.addi a0, 5; ${htif('1')}\n${TOHOST}`,
   // Every hart checks its entry registers, then adds hartid+1 to a shared
   // sum; hart 0 waits for all and checks the total: 1+2+...+NHARTS.

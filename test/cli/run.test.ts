@@ -40,6 +40,12 @@ describe.skipIf(!haveCrossCompiler())('run', () => {
     expect(r.code).toBe(0);
   });
 
+  test('a reset through the finisher restarts the program, keeping RAM', async () => {
+    const r = await xv6(['run', program('reset')]);
+    expect(r.stdout).toBe('12');
+    expect(r.code).toBe(0);
+  });
+
   test('--max-insns stops a program that never finishes: exit 2 with a message', async () => {
     const r = await xv6(['run', '--max-insns', '100000', program('loop')]);
     expect(r.code).toBe(2);

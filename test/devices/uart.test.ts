@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { Plic } from '../../host/devices/plic.js';
 import { UartConsole } from '../../host/devices/uart-console.js';
-import { TX_SIZE, UartState } from '../../host/devices/uart-state.js';
+import { RX_SIZE, TX_SIZE, UartState } from '../../host/devices/uart-state.js';
 import { Uart16550 } from '../../host/devices/uart16550.js';
 import { control, guest, wasm } from '../../host/platform.js';
-import { ctlEvent, makeMemory, setWord } from './shared-memory.js';
+import { ctlEvent, extIp, makeMemory, SEIP, setWord } from './shared-memory.js';
 
 const THR = 0, IER = 1, IIR = 2, FCR = 2, LCR = 3, MCR = 4, LSR = 5, MSR = 6, SCR = 7;
 const LSR_DR = 0x01, LSR_THRE = 0x20;
@@ -116,6 +116,36 @@ describe('UART 16550', () => {
     expect(irqLine()).toBe(0);
     uart.write(THR, 1, 0x41);
     expect(irqLine()).toBe(1);
+  });
+
+  it('interrupts once, not forever, for a THRE cause a handler leaves pending (stock xv6 never reads IIR)', () => {
+    const { memory, plic, uart } = setup();
+    plic.write(4 * guest.UART0_IRQ, 4, 1);
+    plic.write(0x2000 + 0x80, 4, 1 << guest.UART0_IRQ);
+    uart.write(IER, 1, 0x03);
+    expect(extIp(memory, 0)).toBe(SEIP);
+    expect(plic.read(0x200004 + 0x1000, 4)).toBe(guest.UART0_IRQ);
+    expect(uart.read(LSR, 1) & LSR_DR).toBe(0); // the handler looks for input, finds none
+    plic.write(0x200004 + 0x1000, 4, guest.UART0_IRQ);
+    expect(extIp(memory, 0)).toBe(0);
+    // The next byte written makes THR empty again: a new request.
+    uart.write(THR, 1, 0x41);
+    expect(extIp(memory, 0)).toBe(SEIP);
+  });
+
+  it('takes no more input than a 16550 FIFO holds and asks for the rest as the guest reads', () => {
+    const { memory, uart, console } = setup();
+    uart.write(FCR, 1, 0x01);
+    const input = bytes('abcdefghijklmnopqrstuvwxyz');
+    const first = console.pushRx(input);
+    expect(first).toBe(RX_SIZE);
+    clearEvent(memory);
+    expect(uart.read(THR, 1)).toBe('a'.charCodeAt(0));
+    expect(ctlEvent(memory)).toBe(1);
+    expect(console.pushRx(input.subarray(first))).toBe(1);
+    let got = 'a';
+    while (uart.read(LSR, 1) & LSR_DR) got += String.fromCharCode(uart.read(THR, 1));
+    expect(got).toBe('abcdefghijklmnopq');
   });
 
   it('empties the receive FIFO on FCR clear', () => {

@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { projectRoot } from '../../host/platform.js';
 
-export const kernelPath = join(projectRoot, 'build/kernel/kernel');
+// XV6_KERNEL runs the tests against another kernel build (to check that they can fail).
+export const kernelPath = process.env.XV6_KERNEL ?? join(projectRoot, 'build/kernel/kernel');
 export const userDir = join(projectRoot, 'build/user');
 
 export interface Target {

@@ -55,8 +55,8 @@ vio_init:
 
 // vio_req(a0 = type, a1 = sector, a2 = buffer, a3 = length, 0 for none,
 // a4 = 1 if the device writes the buffer): a0 = status byte, a1 = the
-// used ring's length. Waits for the used ring, then acknowledges the
-// device's interrupt status.
+// used ring's length. Waits for the used ring and checks that the device
+// says so in its interrupt status; the caller acknowledges (vio_ack).
 vio_req:
   la t0, vq_hdr
   sw a0, 0(t0)
@@ -134,6 +134,13 @@ vio_req:
   andi t3, t3, 1
   li gp, 110
   beqz t3, fail                 // completion must raise the used-buffer interrupt
+  ret
+
+// vio_ack: acknowledge the used-buffer interrupt (the device lowers its
+// line). Clobbers t0, t3.
+vio_ack:
+  li t0, VIRTIO0_BASE
+  lw t3, VIO_INTERRUPT_STATUS(t0)
   sw t3, VIO_INTERRUPT_ACK(t0)
   ret
 

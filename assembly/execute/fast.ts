@@ -1,0 +1,200 @@
+// The fast loop: every instruction that needs no call into the rest of the
+// core runs here, one dispatch each, with the interpreter's state in locals.
+//
+// It makes no calls at all. That is the point: a call inside the loop makes
+// V8's register allocator spill the per-instruction values (slot pointer,
+// count, instruction word) to the stack at every instruction. Anything else
+// (TLB misses, decoding, CSRs, traps, atomics, ...) returns FAST_SLOW with
+// the cursor on that instruction, for execute/slow.ts.
+//
+// Straight-line instructions `continue`; jumps and taken branches end the
+// block, where the budget, pending interrupts and the code epoch are
+// checked.
+
+import { Op, rdOff, rs1Off, rs2Off, stepOf } from "../decode/ops";
+import { HS_EXT_IP } from "../../build/gen/platform";
+import { regs, tlbLoad, tlbStore, tlbFetch, fetchSlot, hartBlock, msipAddr, decodeHeaders, decodeArea,
+  mie, mipLocal, codeEpoch } from "../hart/state";
+import { CODE_EPOCH_ADDR, OFF_FENCE_WORD, TLB_MASK, GUEST_RAM, PAGEGEN, DECODE_PAGES,
+  DECODE_PAGE_STRIDE } from "../hart/layout";
+import { curP, curN, curBase, curPcBase, fetchPc, slotPc } from "./cursor";
+import { pageWasm } from "./fetch";
+import { tlbAddr } from "./memory";
+import { mulhu, mulh, mulhsu, div, divu, rem, remu, divw, divuw, remw, remuw } from "./muldiv";
+import { IRQ_MSI } from "../trap/causes";
+
+/** The budget is used up. */
+export const FAST_BUDGET: u32 = 1;
+/** The instruction at the cursor needs a slow step. */
+export const FAST_SLOW: u32 = 2;
+/** End of a block with something to look at: an interrupt, the code epoch. */
+export const FAST_CHECK: u32 = 3;
+
+@inline function sext32(x: u64): u64 { return <u64><i64><i32><u32>x; }
+/** Sign-extend a 32-bit result. Taking a u32 parameter matters: inside a
+ *  <u64>(...) cast, AssemblyScript types load<u32> and shifts as 64-bit, so
+ *  a W shift written that way would not mask its amount to 5 bits. */
+@inline function word(x: u32): u64 { return <u64><i64><i32>x; }
+
+export function fastLoop(budget: u32): u32 {
+  const R = regs;
+  let p = curP;
+  let n = curN;
+  let base = curBase;
+  let pcBase = curPcBase;
+  while (true) {
+    const w = load<u32>(p);
+    n++;
+    switch (w & 0xff) {
+      // ---- entering a page whose decoded slots are current ----
+      case Op.FETCH: {
+        const va = fetchPc;
+        const e = tlbFetch + ((<u32>(va >> 12) & TLB_MASK) << 4);
+        if (load<u64>(e) == va >> 12) {
+          const wasm = <u32>(va + load<u64>(e, 8)) & ~0xfff;
+          const pg = (wasm - GUEST_RAM) >> 12;
+          const k = pg & (DECODE_PAGES - 1);
+          const header = decodeHeaders + (k << 3);
+          if (load<u32>(header) == pg + 1 && load<u32>(header, 4) == atomic.load<u32>(PAGEGEN + (pg << 2))) {
+            n--;
+            base = decodeArea + k * DECODE_PAGE_STRIDE;
+            pcBase = va & ~<u64>0xfff;
+            pageWasm = wasm;
+            p = base + ((<u32>va & 0xfff) << 2);
+            continue;
+          }
+        }
+        return handOver(FAST_SLOW, p, n - 1, base, pcBase);
+      }
+
+      // ---- RV64I: upper immediates, jumps, branches ----
+      case Op.LI: store<u64>(R + rdOff(w), <u64><i64>load<i32>(p, 4)); p += stepOf(w); continue;
+      case Op.MV: store<u64>(R + rdOff(w), load<u64>(R + rs1Off(w))); p += stepOf(w); continue;
+      case Op.NOP: p += stepOf(w); continue;
+      case Op.AUIPC: store<u64>(R + rdOff(w), slotPc(p, base, pcBase) + <u64><i64>load<i32>(p, 4)); p += stepOf(w); continue;
+      case Op.JAL_NEAR:
+        store<u64>(R + rdOff(w), slotPc(p + stepOf(w), base, pcBase));
+        p += load<u32>(p, 4);
+        break;
+      case Op.JAL_FAR: {
+        const here = slotPc(p, base, pcBase);
+        store<u64>(R + rdOff(w), here + <u64>(stepOf(w) >> 2));
+        fetchPc = here + <u64><i64>load<i32>(p, 4);
+        p = fetchSlot;
+        break;
+      }
+      case Op.JALR: {
+        const target = (load<u64>(R + rs1Off(w)) + <u64><i64>load<i32>(p, 4)) & ~<u64>1;
+        store<u64>(R + rdOff(w), slotPc(p + stepOf(w), base, pcBase));
+        if ((target & ~<u64>0xfff) == pcBase) {
+          p = base + ((<u32>target & 0xfff) << 2);
+        } else {
+          fetchPc = target;
+          p = fetchSlot;
+        }
+        break;
+      }
+      case Op.BEQ_NEAR: if (load<u64>(R + rs1Off(w)) == load<u64>(R + rs2Off(w))) { p += load<u32>(p, 4); break; } p += stepOf(w); continue;
+      case Op.BNE_NEAR: if (load<u64>(R + rs1Off(w)) != load<u64>(R + rs2Off(w))) { p += load<u32>(p, 4); break; } p += stepOf(w); continue;
+      case Op.BLT_NEAR: if (load<i64>(R + rs1Off(w)) < load<i64>(R + rs2Off(w))) { p += load<u32>(p, 4); break; } p += stepOf(w); continue;
+      case Op.BGE_NEAR: if (load<i64>(R + rs1Off(w)) >= load<i64>(R + rs2Off(w))) { p += load<u32>(p, 4); break; } p += stepOf(w); continue;
+      case Op.BLTU_NEAR: if (load<u64>(R + rs1Off(w)) < load<u64>(R + rs2Off(w))) { p += load<u32>(p, 4); break; } p += stepOf(w); continue;
+      case Op.BGEU_NEAR: if (load<u64>(R + rs1Off(w)) >= load<u64>(R + rs2Off(w))) { p += load<u32>(p, 4); break; } p += stepOf(w); continue;
+      case Op.BEQ_FAR: case Op.BNE_FAR: case Op.BLT_FAR: case Op.BGE_FAR: case Op.BLTU_FAR: case Op.BGEU_FAR: {
+        if (!farBranchTaken(w, R)) { p += stepOf(w); continue; }
+        fetchPc = slotPc(p, base, pcBase) + <u64><i64>load<i32>(p, 4);
+        p = fetchSlot;
+        break;
+      }
+
+      // ---- RV64I: loads and stores that hit the TLB ----
+      case Op.LB: { const a = tlbAddr(R, w, p, tlbLoad, 1); if (a == 0) return handOver(FAST_SLOW, p, n - 1, base, pcBase); store<u64>(R + rdOff(w), <u64><i64>load<i8>(a)); p += stepOf(w); continue; }
+      case Op.LH: { const a = tlbAddr(R, w, p, tlbLoad, 2); if (a == 0) return handOver(FAST_SLOW, p, n - 1, base, pcBase); store<u64>(R + rdOff(w), <u64><i64>load<i16>(a)); p += stepOf(w); continue; }
+      case Op.LW: { const a = tlbAddr(R, w, p, tlbLoad, 4); if (a == 0) return handOver(FAST_SLOW, p, n - 1, base, pcBase); store<u64>(R + rdOff(w), <u64><i64>load<i32>(a)); p += stepOf(w); continue; }
+      case Op.LD: { const a = tlbAddr(R, w, p, tlbLoad, 8); if (a == 0) return handOver(FAST_SLOW, p, n - 1, base, pcBase); store<u64>(R + rdOff(w), load<u64>(a)); p += stepOf(w); continue; }
+      case Op.LBU: { const a = tlbAddr(R, w, p, tlbLoad, 1); if (a == 0) return handOver(FAST_SLOW, p, n - 1, base, pcBase); store<u64>(R + rdOff(w), <u64>load<u8>(a)); p += stepOf(w); continue; }
+      case Op.LHU: { const a = tlbAddr(R, w, p, tlbLoad, 2); if (a == 0) return handOver(FAST_SLOW, p, n - 1, base, pcBase); store<u64>(R + rdOff(w), <u64>load<u16>(a)); p += stepOf(w); continue; }
+      case Op.LWU: { const a = tlbAddr(R, w, p, tlbLoad, 4); if (a == 0) return handOver(FAST_SLOW, p, n - 1, base, pcBase); store<u64>(R + rdOff(w), <u64>load<u32>(a)); p += stepOf(w); continue; }
+      case Op.SB: { const a = tlbAddr(R, w, p, tlbStore, 1); if (a == 0) return handOver(FAST_SLOW, p, n - 1, base, pcBase); store<u8>(a, load<u8>(R + rs2Off(w))); p += stepOf(w); continue; }
+      case Op.SH: { const a = tlbAddr(R, w, p, tlbStore, 2); if (a == 0) return handOver(FAST_SLOW, p, n - 1, base, pcBase); store<u16>(a, load<u16>(R + rs2Off(w))); p += stepOf(w); continue; }
+      case Op.SW: { const a = tlbAddr(R, w, p, tlbStore, 4); if (a == 0) return handOver(FAST_SLOW, p, n - 1, base, pcBase); store<u32>(a, load<u32>(R + rs2Off(w))); p += stepOf(w); continue; }
+      case Op.SD: { const a = tlbAddr(R, w, p, tlbStore, 8); if (a == 0) return handOver(FAST_SLOW, p, n - 1, base, pcBase); store<u64>(a, load<u64>(R + rs2Off(w))); p += stepOf(w); continue; }
+      case Op.FENCE: atomic.add<u32>(hartBlock + OFF_FENCE_WORD, 0); p += stepOf(w); continue;
+
+      // ---- RV64I and M: register-immediate and register-register ----
+      case Op.ADDI: store<u64>(R + rdOff(w), load<u64>(R + rs1Off(w)) + <u64><i64>load<i32>(p, 4)); p += stepOf(w); continue;
+      case Op.SLTI: store<u64>(R + rdOff(w), <u64>(load<i64>(R + rs1Off(w)) < <i64>load<i32>(p, 4))); p += stepOf(w); continue;
+      case Op.SLTIU: store<u64>(R + rdOff(w), <u64>(load<u64>(R + rs1Off(w)) < <u64><i64>load<i32>(p, 4))); p += stepOf(w); continue;
+      case Op.XORI: store<u64>(R + rdOff(w), load<u64>(R + rs1Off(w)) ^ <u64><i64>load<i32>(p, 4)); p += stepOf(w); continue;
+      case Op.ORI: store<u64>(R + rdOff(w), load<u64>(R + rs1Off(w)) | <u64><i64>load<i32>(p, 4)); p += stepOf(w); continue;
+      case Op.ANDI: store<u64>(R + rdOff(w), load<u64>(R + rs1Off(w)) & <u64><i64>load<i32>(p, 4)); p += stepOf(w); continue;
+      case Op.SLLI: store<u64>(R + rdOff(w), load<u64>(R + rs1Off(w)) << <u64>load<u32>(p, 4)); p += stepOf(w); continue;
+      case Op.SRLI: store<u64>(R + rdOff(w), load<u64>(R + rs1Off(w)) >> <u64>load<u32>(p, 4)); p += stepOf(w); continue;
+      case Op.SRAI: store<u64>(R + rdOff(w), <u64>(load<i64>(R + rs1Off(w)) >> <i64>load<i32>(p, 4))); p += stepOf(w); continue;
+      case Op.ADD: store<u64>(R + rdOff(w), load<u64>(R + rs1Off(w)) + load<u64>(R + rs2Off(w))); p += stepOf(w); continue;
+      case Op.SUB: store<u64>(R + rdOff(w), load<u64>(R + rs1Off(w)) - load<u64>(R + rs2Off(w))); p += stepOf(w); continue;
+      case Op.SLL: store<u64>(R + rdOff(w), load<u64>(R + rs1Off(w)) << load<u64>(R + rs2Off(w))); p += stepOf(w); continue;
+      case Op.SLT: store<u64>(R + rdOff(w), <u64>(load<i64>(R + rs1Off(w)) < load<i64>(R + rs2Off(w)))); p += stepOf(w); continue;
+      case Op.SLTU: store<u64>(R + rdOff(w), <u64>(load<u64>(R + rs1Off(w)) < load<u64>(R + rs2Off(w)))); p += stepOf(w); continue;
+      case Op.XOR: store<u64>(R + rdOff(w), load<u64>(R + rs1Off(w)) ^ load<u64>(R + rs2Off(w))); p += stepOf(w); continue;
+      case Op.SRL: store<u64>(R + rdOff(w), load<u64>(R + rs1Off(w)) >> load<u64>(R + rs2Off(w))); p += stepOf(w); continue;
+      case Op.SRA: store<u64>(R + rdOff(w), <u64>(load<i64>(R + rs1Off(w)) >> load<i64>(R + rs2Off(w)))); p += stepOf(w); continue;
+      case Op.OR: store<u64>(R + rdOff(w), load<u64>(R + rs1Off(w)) | load<u64>(R + rs2Off(w))); p += stepOf(w); continue;
+      case Op.AND: store<u64>(R + rdOff(w), load<u64>(R + rs1Off(w)) & load<u64>(R + rs2Off(w))); p += stepOf(w); continue;
+      case Op.ADDIW: store<u64>(R + rdOff(w), sext32(load<u64>(R + rs1Off(w)) + <u64><i64>load<i32>(p, 4))); p += stepOf(w); continue;
+      case Op.SLLIW: store<u64>(R + rdOff(w), word(load<u32>(R + rs1Off(w)) << load<u32>(p, 4))); p += stepOf(w); continue;
+      case Op.SRLIW: store<u64>(R + rdOff(w), word(load<u32>(R + rs1Off(w)) >> load<u32>(p, 4))); p += stepOf(w); continue;
+      case Op.SRAIW: store<u64>(R + rdOff(w), word(<u32>(load<i32>(R + rs1Off(w)) >> load<i32>(p, 4)))); p += stepOf(w); continue;
+      case Op.ADDW: store<u64>(R + rdOff(w), sext32(load<u64>(R + rs1Off(w)) + load<u64>(R + rs2Off(w)))); p += stepOf(w); continue;
+      case Op.SUBW: store<u64>(R + rdOff(w), sext32(load<u64>(R + rs1Off(w)) - load<u64>(R + rs2Off(w)))); p += stepOf(w); continue;
+      case Op.SLLW: store<u64>(R + rdOff(w), word(load<u32>(R + rs1Off(w)) << load<u32>(R + rs2Off(w)))); p += stepOf(w); continue;
+      case Op.SRLW: store<u64>(R + rdOff(w), word(load<u32>(R + rs1Off(w)) >> load<u32>(R + rs2Off(w)))); p += stepOf(w); continue;
+      case Op.SRAW: store<u64>(R + rdOff(w), word(<u32>(load<i32>(R + rs1Off(w)) >> load<i32>(R + rs2Off(w))))); p += stepOf(w); continue;
+
+      // ---- M ----
+      case Op.MUL: store<u64>(R + rdOff(w), load<u64>(R + rs1Off(w)) * load<u64>(R + rs2Off(w))); p += stepOf(w); continue;
+      case Op.MULH: store<u64>(R + rdOff(w), mulh(load<u64>(R + rs1Off(w)), load<u64>(R + rs2Off(w)))); p += stepOf(w); continue;
+      case Op.MULHSU: store<u64>(R + rdOff(w), mulhsu(load<u64>(R + rs1Off(w)), load<u64>(R + rs2Off(w)))); p += stepOf(w); continue;
+      case Op.MULHU: store<u64>(R + rdOff(w), mulhu(load<u64>(R + rs1Off(w)), load<u64>(R + rs2Off(w)))); p += stepOf(w); continue;
+      case Op.DIV: store<u64>(R + rdOff(w), div(load<u64>(R + rs1Off(w)), load<u64>(R + rs2Off(w)))); p += stepOf(w); continue;
+      case Op.DIVU: store<u64>(R + rdOff(w), divu(load<u64>(R + rs1Off(w)), load<u64>(R + rs2Off(w)))); p += stepOf(w); continue;
+      case Op.REM: store<u64>(R + rdOff(w), rem(load<u64>(R + rs1Off(w)), load<u64>(R + rs2Off(w)))); p += stepOf(w); continue;
+      case Op.REMU: store<u64>(R + rdOff(w), remu(load<u64>(R + rs1Off(w)), load<u64>(R + rs2Off(w)))); p += stepOf(w); continue;
+      case Op.MULW: store<u64>(R + rdOff(w), sext32(load<u64>(R + rs1Off(w)) * load<u64>(R + rs2Off(w)))); p += stepOf(w); continue;
+      case Op.DIVW: store<u64>(R + rdOff(w), divw(load<u64>(R + rs1Off(w)), load<u64>(R + rs2Off(w)))); p += stepOf(w); continue;
+      case Op.DIVUW: store<u64>(R + rdOff(w), divuw(load<u64>(R + rs1Off(w)), load<u64>(R + rs2Off(w)))); p += stepOf(w); continue;
+      case Op.REMW: store<u64>(R + rdOff(w), remw(load<u64>(R + rs1Off(w)), load<u64>(R + rs2Off(w)))); p += stepOf(w); continue;
+      case Op.REMUW: store<u64>(R + rdOff(w), remuw(load<u64>(R + rs1Off(w)), load<u64>(R + rs2Off(w)))); p += stepOf(w); continue;
+
+      default:
+        return handOver(FAST_SLOW, p, n - 1, base, pcBase);
+    }
+
+    // ---- end of a block ----
+    if (n >= budget) return handOver(FAST_BUDGET, p, n, base, pcBase);
+    const pending = mipLocal | <u64>load<u32>(hartBlock + <u32>HS_EXT_IP) | (<u64>(load<u32>(msipAddr) & 1) << <u64>IRQ_MSI);
+    if ((pending & mie) != 0 || atomic.load<u32>(CODE_EPOCH_ADDR) != codeEpoch) return handOver(FAST_CHECK, p, n, base, pcBase);
+  }
+}
+
+/** Leave the loop: the locals back into the cursor. */
+@inline function handOver(why: u32, p: u32, n: u32, base: u32, pcBase: u64): u32 {
+  curP = p;
+  curN = n;
+  curBase = base;
+  curPcBase = pcBase;
+  return why;
+}
+
+@inline function farBranchTaken(w: u32, R: u32): bool {
+  const a = load<u64>(R + rs1Off(w));
+  const b = load<u64>(R + rs2Off(w));
+  switch (w & 0xff) {
+    case Op.BEQ_FAR: return a == b;
+    case Op.BNE_FAR: return a != b;
+    case Op.BLT_FAR: return <i64>a < <i64>b;
+    case Op.BGE_FAR: return <i64>a >= <i64>b;
+    case Op.BLTU_FAR: return a < b;
+    default: return a >= b;
+  }
+}

@@ -1,0 +1,91 @@
+// `xv6-wasm mkfs` and `xv6-wasm fsck` as a user runs them: exit codes, one
+// line per problem or error, never a stack trace.
+import { afterAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { projectRoot } from '../../host/platform.js';
+import { DiskImage } from '../../host/fs/image.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'fs-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function cli(...args: string[]): { code: number | null; out: string; err: string } {
+  const r = spawnSync(process.execPath, [join(projectRoot, 'bin/xv6-wasm.js'), ...args], { encoding: 'utf8' });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+function oneLine(s: string): void {
+  expect(s.trimEnd().split('\n')).toHaveLength(1);
+  expect(s).not.toMatch(/\n\s+at /);
+}
+
+describe('xv6-wasm mkfs and fsck', () => {
+  const img = join(dir, 'fs.img');
+  writeFileSync(join(dir, '_prog'), 'program bytes');
+  writeFileSync(join(dir, 'notes.txt'), 'some notes\n');
+
+  it('builds an image fsck calls clean', () => {
+    const m = cli('mkfs', img, join(dir, '_prog'), join(dir, 'notes.txt'));
+    expect(m.code).toBe(0);
+    const f = cli('fsck', img);
+    expect(f.code).toBe(0);
+    oneLine(f.out);
+    expect(f.out).toMatch(/clean: 3 inodes/);
+  });
+
+  it('lists each problem on its own line and exits 1', () => {
+    const bad = join(dir, 'bad.img');
+    const bytes = readFileSync(img);
+    const d = new DiskImage(bytes);
+    const root = d.readInode(1);
+    root.nlink = 5;
+    d.writeInode(1, root);
+    d.mark(d.sb.size - 1);
+    writeFileSync(bad, bytes);
+    const f = cli('fsck', bad);
+    expect(f.code).toBe(1);
+    expect(f.out.trimEnd().split('\n')).toEqual([
+      `${bad}: inode 1: link count 5 but 1 directory entries name it`,
+      `${bad}: block ${d.sb.size - 1}: marked in use but no inode uses it`,
+    ]);
+  });
+
+  it('says when the log holds a transaction the next boot will install', () => {
+    const logged = join(dir, 'logged.img');
+    const bytes = readFileSync(img);
+    const d = new DiskImage(bytes);
+    const home = d.sb.bmapstart;
+    d.block(d.sb.logstart + 1).set(d.block(home));
+    d.block(d.sb.logstart).writeInt32LE(1, 0);
+    d.block(d.sb.logstart).writeUInt32LE(home, 4);
+    writeFileSync(logged, bytes);
+    const f = cli('fsck', logged);
+    expect(f.code).toBe(0);
+    expect(f.out).toMatch(/committed transaction of 1 blocks/);
+  });
+
+  it('refuses bad arguments and bad images with one-line errors', () => {
+    mkdirSync(join(dir, 'adir'), { recursive: true });
+    const zeros = join(dir, 'zeros.img');
+    writeFileSync(zeros, Buffer.alloc(64 * 1024));
+    const cases = [
+      cli('mkfs'),
+      cli('mkfs', join(dir, 'x.img'), join(dir, 'adir')),
+      cli('mkfs', join(dir, 'x.img'), join(dir, 'missing')),
+      cli('mkfs', join(dir, 'x.img'), join(dir, 'notes.txt'), join(dir, 'notes.txt')),
+      cli('mkfs', '--size', 'lots', join(dir, 'x.img')),
+      cli('mkfs', join(dir, 'no/such/dir/x.img')),
+      cli('fsck'),
+      cli('fsck', join(dir, 'missing.img')),
+      cli('fsck', zeros),
+      cli('fsck', join(dir, 'notes.txt')),
+    ];
+    for (const c of cases) {
+      expect(c.code).not.toBe(0);
+      oneLine(c.err);
+      expect(c.out).toBe('');
+    }
+  });
+});
