@@ -9,7 +9,7 @@ import {
 } from "./hart/state";
 import { REG_SINK, RAM_START, CODE_EPOCH_ADDR, DECODE_PAGES, OFF_PMPCFG } from "./hart/layout";
 import { MSTATUS_XLEN } from "./trap/causes";
-import { Op, pack } from "./decode/ops";
+import { Op, pack, writeSlot } from "./decode/ops";
 import { runFromPc } from "./execute/loop";
 import { traceOn, setTracing, traceStep, tracedPc, tracedInsn, tracedRd, tracedRdValue } from "./execute/trace";
 import { interruptToTake } from "./trap/interrupt";
@@ -28,7 +28,7 @@ export function init(hartid: u32, nharts: u32, ramBytes: u32): void {
   store<u64>(regs + 10 * 8, hartid);
   memory.fill(hartBlock + OFF_PMPCFG, 0, 0x400 - OFF_PMPCFG + 0x240);
   memory.fill(decodeHeaders, 0, DECODE_PAGES * 8);
-  store<u32>(fetchSlot, pack(Op.FETCH, 0, 0, 0, 0));
+  writeSlot(fetchSlot, pack(Op.FETCH, 0, 0, 0, 0), 0);
   pc = RAM_START;
   priv = PRIV_M;
   instret = 0;

@@ -55,27 +55,31 @@ bget(uint dev, uint blockno)
   struct buf *b;
 
   acquire(&bcache.lock);
-  for(b = bcache.head.next; b != &bcache.head; b = b->next){
-    if(b->dev == dev && b->blockno == blockno){
-      b->refcnt++;
-      release(&bcache.lock);
-      acquiresleep(&b->lock);
-      return b;
+  for(;;){
+    for(b = bcache.head.next; b != &bcache.head; b = b->next){
+      if(b->dev == dev && b->blockno == blockno){
+        b->refcnt++;
+        release(&bcache.lock);
+        acquiresleep(&b->lock);
+        return b;
+      }
     }
-  }
-  // Not cached: take the least recently used buffer nobody holds.
-  for(b = bcache.head.prev; b != &bcache.head; b = b->prev){
-    if(b->refcnt == 0){
-      b->dev = dev;
-      b->blockno = blockno;
-      b->valid = 0;
-      b->refcnt = 1;
-      release(&bcache.lock);
-      acquiresleep(&b->lock);
-      return b;
+    // Not cached: take the least recently used buffer nobody holds.
+    for(b = bcache.head.prev; b != &bcache.head; b = b->prev){
+      if(b->refcnt == 0){
+        b->dev = dev;
+        b->blockno = blockno;
+        b->valid = 0;
+        b->refcnt = 1;
+        release(&bcache.lock);
+        acquiresleep(&b->lock);
+        return b;
+      }
     }
+    // Every buffer is pinned by the log or held by a process: wait for a
+    // release, then look again (someone may have read our block meanwhile).
+    sleep(&bcache, &bcache.lock);
   }
-  panic("bget: every buffer is in use");
 }
 
 struct buf*
@@ -112,6 +116,7 @@ brelse(struct buf *b)
   if(b->refcnt == 0){
     list_unlink(b);
     list_push_front(b);
+    wakeup(&bcache);
   }
   release(&bcache.lock);
 }
@@ -131,5 +136,7 @@ bunpin(struct buf *b)
 {
   acquire(&bcache.lock);
   b->refcnt--;
+  if(b->refcnt == 0)
+    wakeup(&bcache);
   release(&bcache.lock);
 }

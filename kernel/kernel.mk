@@ -4,8 +4,10 @@
 
 KERNEL_SRCS := $(sort $(wildcard kernel/*.c kernel/*.S))
 KERNEL_OBJS := $(patsubst kernel/%,build/kernel/obj/%.o,$(KERNEL_SRCS))
+# The assembler records the build directory for .S files unless told not to.
 KCFLAGS     := $(RVFLAGS) -O2 -g -Wall -Werror -fno-omit-frame-pointer \
-               -fno-tree-loop-distribute-patterns -Ikernel -MMD -MP
+               -fno-tree-loop-distribute-patterns -Ikernel -MMD -MP \
+               -Wa,--debug-prefix-map=$(CURDIR)=.
 
 build/kernel/obj/%.c.o: kernel/%.c $(GEN)
 	@mkdir -p $(@D)

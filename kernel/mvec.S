@@ -17,8 +17,12 @@ mvec:
         sd      t1, 0(t0)
         ld      t1, 8(t0)
         sw      zero, 0(t1)             # acknowledge: clears mip.MSIP
+        # A plain write, not csrs: of mip's writable bits the kernel uses only
+        # SSIP, and a read-modify-write could copy the PLIC's SEIP signal into
+        # the software SEIP bit, leaving an external interrupt pending forever
+        # on a core that merges the two on read (the spec says CSRRS must not).
         li      t1, IRQ_SSI
-        csrs    mip, t1
+        csrw    mip, t1
         ld      t1, 0(t0)
         csrrw   t0, mscratch, t0
         mret

@@ -11,8 +11,7 @@
 #define MAXARG       32    // exec arguments
 #define MAXPATH      128   // longest path name
 #define MAXOPBLOCKS  10    // blocks one file-system operation may write (log.c)
-#define NBUF         (MAXOPBLOCKS * 6)  // disk block cache (bio.c)
+#define NBUF         (MAXOPBLOCKS * 3 + NPROC)  // disk block cache: the log's pinned blocks and one per process (bio.c)
 #define USERSTACK    1     // user stack pages (below them one guard page)
 #define TICK_HZ      10    // timer interrupts per second on each hart
-#define NPGROUP      8     // process groups (pgroups); group 0 is the root
 #endif

@@ -12,7 +12,7 @@
 #include "file.h"
 #include "defs.h"
 
-#define PIPESIZE 512
+#define PIPESIZE 512   // a power of two: the counters wrap at 2^32
 
 struct pipe {
   struct spinlock lock;
@@ -76,9 +76,16 @@ pipeclose(struct pipe *pi, int writable)
   }
 }
 
+static uint
+min3(uint a, uint b, uint c)
+{
+  uint m = a < b ? a : b;
+  return m < c ? m : c;
+}
+
 // Write n bytes from user address addr; the count written, or -1 if the
 // read end is closed, the caller is killed, or addr is bad before any byte
-// went in.
+// went in. Copies run as far as the ring is contiguous, not byte by byte.
 int
 pipewrite(struct pipe *pi, uint64 addr, int n)
 {
@@ -91,16 +98,18 @@ pipewrite(struct pipe *pi, uint64 addr, int n)
       release(&pi->lock);
       return -1;
     }
-    if(pi->nwrite == pi->nread + PIPESIZE){
+    uint space = PIPESIZE - (pi->nwrite - pi->nread);
+    if(space == 0){
       wakeup(&pi->nread);
       sleep(&pi->nwrite, &pi->lock);
       continue;
     }
-    char c;
-    if(copyin(pr->pagetable, &c, addr + i, 1) < 0)
+    uint at = pi->nwrite % PIPESIZE;
+    uint m = min3(space, PIPESIZE - at, n - i);
+    if(copyin(pr->pagetable, &pi->data[at], addr + i, m) < 0)
       break;
-    pi->data[pi->nwrite++ % PIPESIZE] = c;
-    i++;
+    pi->nwrite += m;
+    i += m;
   }
   wakeup(&pi->nread);
   release(&pi->lock);
@@ -113,7 +122,7 @@ int
 piperead(struct pipe *pi, uint64 addr, int n)
 {
   struct proc *pr = myproc();
-  int i;
+  int i = 0;
 
   acquire(&pi->lock);
   while(pi->nread == pi->nwrite && pi->writeopen){
@@ -123,16 +132,18 @@ piperead(struct pipe *pi, uint64 addr, int n)
     }
     sleep(&pi->nread, &pi->lock);
   }
-  for(i = 0; i < n && pi->nread != pi->nwrite; i++){
-    char c = pi->data[pi->nread % PIPESIZE];
-    if(copyout(pr->pagetable, addr + i, &c, 1) < 0){
+  while(i < n && pi->nread != pi->nwrite){
+    uint at = pi->nread % PIPESIZE;
+    uint m = min3(pi->nwrite - pi->nread, PIPESIZE - at, n - i);
+    if(copyout(pr->pagetable, addr + i, &pi->data[at], m) < 0){
       if(i == 0){
         release(&pi->lock);
         return -1;
       }
       break;
     }
-    pi->nread++;
+    pi->nread += m;
+    i += m;
   }
   wakeup(&pi->nwrite);
   release(&pi->lock);

@@ -356,10 +356,13 @@ wakeup(void *chan)
 }
 
 // Mark pid killed; it exits the next time it crosses the user/kernel
-// boundary. A sleeping victim is woken so that it notices.
+// boundary. A sleeping victim is woken so that it notices. init cannot be
+// killed: the system cannot go on without it.
 int
 kill(int pid)
 {
+  if(initproc && pid == initproc->pid)
+    return -1;
   for(struct proc *p = proc; p < &proc[NPROC]; p++){
     acquire(&p->lock);
     if(p->pid == pid && p->state != UNUSED){

@@ -21,7 +21,7 @@ acquire(struct spinlock *lk)
 {
   push_off();
   if(holding(lk))
-    panic(lk->name);
+    panic("acquire: this hart already holds the lock");
   // amoswap.w.aq: the acquire ordering keeps the critical section's loads
   // and stores after the lock is taken.
   while(__sync_lock_test_and_set(&lk->locked, 1) != 0)

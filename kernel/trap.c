@@ -144,7 +144,6 @@ devintr(void)
   if(scause == SCAUSE_SEI){
     int irq = plic_claim();
     int unit;
-    { static int zero, nz; if(irq) nz++; else zero++; if((zero + nz) % 20000 == 0) printf("[claims: %d zero, %d nonzero, hart %d, sip %lx]\n", zero, nz, cpuid(), csr_read(sip)); }
     if(irq == VIRTIO0_IRQ)
       virtio_disk_intr();
     else if((unit = uart_unit_of_irq(irq)) >= 0)

@@ -180,7 +180,6 @@ main(void)
       if(st != 0)
         die("a worker failed");
     }
-    if(round % 10 == 0)
-      printf("grind: round %d\n", round);
+    printf("grind: round %d\n", round);
   }
 }

@@ -2,7 +2,7 @@
 // privileged SYSTEM instructions) into decode slots (decode/ops.ts).
 
 import { Op, pack } from "./ops";
-import { REG_SINK } from "../hart/layout";
+import { REG_SINK, SLOT_SHIFT } from "../hart/layout";
 
 /** The immediate word of the slot last produced by a decode function. */
 export let decodedImm: i32 = 0;
@@ -33,7 +33,7 @@ export function addi(rd: u32, rs1: u32, imm: i32, len: u32): u32 {
 export function control(nearOp: u32, farOp: u32, rd: u32, rs1: u32, rs2: u32, imm: i32, off: i32, len: u32): u32 {
   const target = off + imm;
   if (off >= 0 && target >= 0 && target < 4096) {
-    decodedImm = imm << 2;
+    decodedImm = imm << SLOT_SHIFT;
     return pack(nearOp, rd, rs1, rs2, len);
   }
   decodedImm = imm;

@@ -3,10 +3,10 @@
 // loop keeps these in locals and writes them back when it hands over.
 //
 // The pc is never kept while running: it is the page's pc plus the distance
-// of the current decoded slot from the page's first slot, / 4 (two bytes of
-// code per 8-byte slot). At the FETCH slot it is `fetchPc`.
+// of the current decoded slot from the page's first slot, >> SLOT_SHIFT. At the FETCH slot it is `fetchPc`.
 
 import { fetchSlot } from "../hart/state";
+import { SLOT_SHIFT } from "../hart/layout";
 
 /** The decoded slot to run next. */
 export let curP: u32 = 0;
@@ -20,16 +20,16 @@ export let curPcBase: u64 = 0;
 export let fetchPc: u64 = 0;
 
 /** Run the scratch slot as the instruction at `pc`. Its base and pcBase are
- *  skewed by one (4 slot bytes, 1 pc byte), which leaves every derived pc
+ *  skewed by one (one pc byte), which leaves every derived pc
  *  right but makes pcBase no page address, so no jump counts as near. */
 export function enterScratch(scratch: u32, pc: u64): void {
   curP = scratch;
-  curBase = scratch - ((<u32>pc & 0xfff) << 2) + 4;
+  curBase = scratch - ((<u32>pc & 0xfff) << SLOT_SHIFT) + (1 << SLOT_SHIFT);
   curPcBase = (pc & ~<u64>0xfff) + 1;
 }
 
 @inline export function slotPc(p: u32, base: u32, pcBase: u64): u64 {
-  return pcBase + <u64>((p - base) >> 2);
+  return pcBase + <u64>((p - base) >> SLOT_SHIFT);
 }
 
 export function cursorPc(): u64 {

@@ -11,12 +11,12 @@
 // block, where the budget, pending interrupts and the code epoch are
 // checked.
 
-import { Op, rdOff, rs1Off, rs2Off, stepOf } from "../decode/ops";
+import { Op, slotOp, slotImm, slotRd, slotRs1, slotRs2, slotStep } from "../decode/ops";
 import { HS_EXT_IP } from "../../build/gen/platform";
 import { regs, tlbLoad, tlbStore, tlbFetch, fetchSlot, hartBlock, msipAddr, decodeHeaders, decodeArea,
   mie, mipLocal, codeEpoch } from "../hart/state";
 import { CODE_EPOCH_ADDR, OFF_FENCE_WORD, TLB_MASK, GUEST_RAM, PAGEGEN, DECODE_PAGES,
-  DECODE_PAGE_STRIDE } from "../hart/layout";
+  DECODE_PAGE_STRIDE, SLOT_SHIFT } from "../hart/layout";
 import { curP, curN, curBase, curPcBase, fetchPc, slotPc } from "./cursor";
 import { pageWasm } from "./fetch";
 import { tlbAddr } from "./memory";
@@ -43,9 +43,8 @@ export function fastLoop(budget: u32): u32 {
   let base = curBase;
   let pcBase = curPcBase;
   while (true) {
-    const w = load<u32>(p);
     n++;
-    switch (w & 0xff) {
+    switch (slotOp(p)) {
       // ---- entering a page whose decoded slots are current ----
       case Op.FETCH: {
         const va = fetchPc;
@@ -60,7 +59,7 @@ export function fastLoop(budget: u32): u32 {
             base = decodeArea + k * DECODE_PAGE_STRIDE;
             pcBase = va & ~<u64>0xfff;
             pageWasm = wasm;
-            p = base + ((<u32>va & 0xfff) << 2);
+            p = base + ((<u32>va & 0xfff) << SLOT_SHIFT);
             continue;
           }
         }
@@ -68,103 +67,103 @@ export function fastLoop(budget: u32): u32 {
       }
 
       // ---- RV64I: upper immediates, jumps, branches ----
-      case Op.LI: store<u64>(R + rdOff(w), <u64><i64>load<i32>(p, 4)); p += stepOf(w); continue;
-      case Op.MV: store<u64>(R + rdOff(w), load<u64>(R + rs1Off(w))); p += stepOf(w); continue;
-      case Op.NOP: p += stepOf(w); continue;
-      case Op.AUIPC: store<u64>(R + rdOff(w), slotPc(p, base, pcBase) + <u64><i64>load<i32>(p, 4)); p += stepOf(w); continue;
+      case Op.LI: store<u64>(R + slotRd(p), <u64><i64>slotImm(p)); p += slotStep(p); continue;
+      case Op.MV: store<u64>(R + slotRd(p), load<u64>(R + slotRs1(p))); p += slotStep(p); continue;
+      case Op.NOP: p += slotStep(p); continue;
+      case Op.AUIPC: store<u64>(R + slotRd(p), slotPc(p, base, pcBase) + <u64><i64>slotImm(p)); p += slotStep(p); continue;
       case Op.JAL_NEAR:
-        store<u64>(R + rdOff(w), slotPc(p + stepOf(w), base, pcBase));
+        store<u64>(R + slotRd(p), slotPc(p + slotStep(p), base, pcBase));
         p += load<u32>(p, 4);
         break;
       case Op.JAL_FAR: {
         const here = slotPc(p, base, pcBase);
-        store<u64>(R + rdOff(w), here + <u64>(stepOf(w) >> 2));
-        fetchPc = here + <u64><i64>load<i32>(p, 4);
+        store<u64>(R + slotRd(p), here + <u64>(slotStep(p) >> SLOT_SHIFT));
+        fetchPc = here + <u64><i64>slotImm(p);
         p = fetchSlot;
         break;
       }
       case Op.JALR: {
-        const target = (load<u64>(R + rs1Off(w)) + <u64><i64>load<i32>(p, 4)) & ~<u64>1;
-        store<u64>(R + rdOff(w), slotPc(p + stepOf(w), base, pcBase));
+        const target = (load<u64>(R + slotRs1(p)) + <u64><i64>slotImm(p)) & ~<u64>1;
+        store<u64>(R + slotRd(p), slotPc(p + slotStep(p), base, pcBase));
         if ((target & ~<u64>0xfff) == pcBase) {
-          p = base + ((<u32>target & 0xfff) << 2);
+          p = base + ((<u32>target & 0xfff) << SLOT_SHIFT);
         } else {
           fetchPc = target;
           p = fetchSlot;
         }
         break;
       }
-      case Op.BEQ_NEAR: if (load<u64>(R + rs1Off(w)) == load<u64>(R + rs2Off(w))) { p += load<u32>(p, 4); break; } p += stepOf(w); continue;
-      case Op.BNE_NEAR: if (load<u64>(R + rs1Off(w)) != load<u64>(R + rs2Off(w))) { p += load<u32>(p, 4); break; } p += stepOf(w); continue;
-      case Op.BLT_NEAR: if (load<i64>(R + rs1Off(w)) < load<i64>(R + rs2Off(w))) { p += load<u32>(p, 4); break; } p += stepOf(w); continue;
-      case Op.BGE_NEAR: if (load<i64>(R + rs1Off(w)) >= load<i64>(R + rs2Off(w))) { p += load<u32>(p, 4); break; } p += stepOf(w); continue;
-      case Op.BLTU_NEAR: if (load<u64>(R + rs1Off(w)) < load<u64>(R + rs2Off(w))) { p += load<u32>(p, 4); break; } p += stepOf(w); continue;
-      case Op.BGEU_NEAR: if (load<u64>(R + rs1Off(w)) >= load<u64>(R + rs2Off(w))) { p += load<u32>(p, 4); break; } p += stepOf(w); continue;
+      case Op.BEQ_NEAR: if (load<u64>(R + slotRs1(p)) == load<u64>(R + slotRs2(p))) { p += load<u32>(p, 4); break; } p += slotStep(p); continue;
+      case Op.BNE_NEAR: if (load<u64>(R + slotRs1(p)) != load<u64>(R + slotRs2(p))) { p += load<u32>(p, 4); break; } p += slotStep(p); continue;
+      case Op.BLT_NEAR: if (load<i64>(R + slotRs1(p)) < load<i64>(R + slotRs2(p))) { p += load<u32>(p, 4); break; } p += slotStep(p); continue;
+      case Op.BGE_NEAR: if (load<i64>(R + slotRs1(p)) >= load<i64>(R + slotRs2(p))) { p += load<u32>(p, 4); break; } p += slotStep(p); continue;
+      case Op.BLTU_NEAR: if (load<u64>(R + slotRs1(p)) < load<u64>(R + slotRs2(p))) { p += load<u32>(p, 4); break; } p += slotStep(p); continue;
+      case Op.BGEU_NEAR: if (load<u64>(R + slotRs1(p)) >= load<u64>(R + slotRs2(p))) { p += load<u32>(p, 4); break; } p += slotStep(p); continue;
       case Op.BEQ_FAR: case Op.BNE_FAR: case Op.BLT_FAR: case Op.BGE_FAR: case Op.BLTU_FAR: case Op.BGEU_FAR: {
-        if (!farBranchTaken(w, R)) { p += stepOf(w); continue; }
-        fetchPc = slotPc(p, base, pcBase) + <u64><i64>load<i32>(p, 4);
+        if (!farBranchTaken(p, R)) { p += slotStep(p); continue; }
+        fetchPc = slotPc(p, base, pcBase) + <u64><i64>slotImm(p);
         p = fetchSlot;
         break;
       }
 
       // ---- RV64I: loads and stores that hit the TLB ----
-      case Op.LB: { const a = tlbAddr(R, w, p, tlbLoad, 1); if (a == 0) return handOver(FAST_SLOW, p, n - 1, base, pcBase); store<u64>(R + rdOff(w), <u64><i64>load<i8>(a)); p += stepOf(w); continue; }
-      case Op.LH: { const a = tlbAddr(R, w, p, tlbLoad, 2); if (a == 0) return handOver(FAST_SLOW, p, n - 1, base, pcBase); store<u64>(R + rdOff(w), <u64><i64>load<i16>(a)); p += stepOf(w); continue; }
-      case Op.LW: { const a = tlbAddr(R, w, p, tlbLoad, 4); if (a == 0) return handOver(FAST_SLOW, p, n - 1, base, pcBase); store<u64>(R + rdOff(w), <u64><i64>load<i32>(a)); p += stepOf(w); continue; }
-      case Op.LD: { const a = tlbAddr(R, w, p, tlbLoad, 8); if (a == 0) return handOver(FAST_SLOW, p, n - 1, base, pcBase); store<u64>(R + rdOff(w), load<u64>(a)); p += stepOf(w); continue; }
-      case Op.LBU: { const a = tlbAddr(R, w, p, tlbLoad, 1); if (a == 0) return handOver(FAST_SLOW, p, n - 1, base, pcBase); store<u64>(R + rdOff(w), <u64>load<u8>(a)); p += stepOf(w); continue; }
-      case Op.LHU: { const a = tlbAddr(R, w, p, tlbLoad, 2); if (a == 0) return handOver(FAST_SLOW, p, n - 1, base, pcBase); store<u64>(R + rdOff(w), <u64>load<u16>(a)); p += stepOf(w); continue; }
-      case Op.LWU: { const a = tlbAddr(R, w, p, tlbLoad, 4); if (a == 0) return handOver(FAST_SLOW, p, n - 1, base, pcBase); store<u64>(R + rdOff(w), <u64>load<u32>(a)); p += stepOf(w); continue; }
-      case Op.SB: { const a = tlbAddr(R, w, p, tlbStore, 1); if (a == 0) return handOver(FAST_SLOW, p, n - 1, base, pcBase); store<u8>(a, load<u8>(R + rs2Off(w))); p += stepOf(w); continue; }
-      case Op.SH: { const a = tlbAddr(R, w, p, tlbStore, 2); if (a == 0) return handOver(FAST_SLOW, p, n - 1, base, pcBase); store<u16>(a, load<u16>(R + rs2Off(w))); p += stepOf(w); continue; }
-      case Op.SW: { const a = tlbAddr(R, w, p, tlbStore, 4); if (a == 0) return handOver(FAST_SLOW, p, n - 1, base, pcBase); store<u32>(a, load<u32>(R + rs2Off(w))); p += stepOf(w); continue; }
-      case Op.SD: { const a = tlbAddr(R, w, p, tlbStore, 8); if (a == 0) return handOver(FAST_SLOW, p, n - 1, base, pcBase); store<u64>(a, load<u64>(R + rs2Off(w))); p += stepOf(w); continue; }
-      case Op.FENCE: atomic.add<u32>(hartBlock + OFF_FENCE_WORD, 0); p += stepOf(w); continue;
+      case Op.LB: { const a = tlbAddr(R, p, tlbLoad, 1); if (a == 0) return handOver(FAST_SLOW, p, n - 1, base, pcBase); store<u64>(R + slotRd(p), <u64><i64>load<i8>(a)); p += slotStep(p); continue; }
+      case Op.LH: { const a = tlbAddr(R, p, tlbLoad, 2); if (a == 0) return handOver(FAST_SLOW, p, n - 1, base, pcBase); store<u64>(R + slotRd(p), <u64><i64>load<i16>(a)); p += slotStep(p); continue; }
+      case Op.LW: { const a = tlbAddr(R, p, tlbLoad, 4); if (a == 0) return handOver(FAST_SLOW, p, n - 1, base, pcBase); store<u64>(R + slotRd(p), <u64><i64>load<i32>(a)); p += slotStep(p); continue; }
+      case Op.LD: { const a = tlbAddr(R, p, tlbLoad, 8); if (a == 0) return handOver(FAST_SLOW, p, n - 1, base, pcBase); store<u64>(R + slotRd(p), load<u64>(a)); p += slotStep(p); continue; }
+      case Op.LBU: { const a = tlbAddr(R, p, tlbLoad, 1); if (a == 0) return handOver(FAST_SLOW, p, n - 1, base, pcBase); store<u64>(R + slotRd(p), <u64>load<u8>(a)); p += slotStep(p); continue; }
+      case Op.LHU: { const a = tlbAddr(R, p, tlbLoad, 2); if (a == 0) return handOver(FAST_SLOW, p, n - 1, base, pcBase); store<u64>(R + slotRd(p), <u64>load<u16>(a)); p += slotStep(p); continue; }
+      case Op.LWU: { const a = tlbAddr(R, p, tlbLoad, 4); if (a == 0) return handOver(FAST_SLOW, p, n - 1, base, pcBase); store<u64>(R + slotRd(p), <u64>load<u32>(a)); p += slotStep(p); continue; }
+      case Op.SB: { const a = tlbAddr(R, p, tlbStore, 1); if (a == 0) return handOver(FAST_SLOW, p, n - 1, base, pcBase); store<u8>(a, load<u8>(R + slotRs2(p))); p += slotStep(p); continue; }
+      case Op.SH: { const a = tlbAddr(R, p, tlbStore, 2); if (a == 0) return handOver(FAST_SLOW, p, n - 1, base, pcBase); store<u16>(a, load<u16>(R + slotRs2(p))); p += slotStep(p); continue; }
+      case Op.SW: { const a = tlbAddr(R, p, tlbStore, 4); if (a == 0) return handOver(FAST_SLOW, p, n - 1, base, pcBase); store<u32>(a, load<u32>(R + slotRs2(p))); p += slotStep(p); continue; }
+      case Op.SD: { const a = tlbAddr(R, p, tlbStore, 8); if (a == 0) return handOver(FAST_SLOW, p, n - 1, base, pcBase); store<u64>(a, load<u64>(R + slotRs2(p))); p += slotStep(p); continue; }
+      case Op.FENCE: atomic.add<u32>(hartBlock + OFF_FENCE_WORD, 0); p += slotStep(p); continue;
 
       // ---- RV64I and M: register-immediate and register-register ----
-      case Op.ADDI: store<u64>(R + rdOff(w), load<u64>(R + rs1Off(w)) + <u64><i64>load<i32>(p, 4)); p += stepOf(w); continue;
-      case Op.SLTI: store<u64>(R + rdOff(w), <u64>(load<i64>(R + rs1Off(w)) < <i64>load<i32>(p, 4))); p += stepOf(w); continue;
-      case Op.SLTIU: store<u64>(R + rdOff(w), <u64>(load<u64>(R + rs1Off(w)) < <u64><i64>load<i32>(p, 4))); p += stepOf(w); continue;
-      case Op.XORI: store<u64>(R + rdOff(w), load<u64>(R + rs1Off(w)) ^ <u64><i64>load<i32>(p, 4)); p += stepOf(w); continue;
-      case Op.ORI: store<u64>(R + rdOff(w), load<u64>(R + rs1Off(w)) | <u64><i64>load<i32>(p, 4)); p += stepOf(w); continue;
-      case Op.ANDI: store<u64>(R + rdOff(w), load<u64>(R + rs1Off(w)) & <u64><i64>load<i32>(p, 4)); p += stepOf(w); continue;
-      case Op.SLLI: store<u64>(R + rdOff(w), load<u64>(R + rs1Off(w)) << <u64>load<u32>(p, 4)); p += stepOf(w); continue;
-      case Op.SRLI: store<u64>(R + rdOff(w), load<u64>(R + rs1Off(w)) >> <u64>load<u32>(p, 4)); p += stepOf(w); continue;
-      case Op.SRAI: store<u64>(R + rdOff(w), <u64>(load<i64>(R + rs1Off(w)) >> <i64>load<i32>(p, 4))); p += stepOf(w); continue;
-      case Op.ADD: store<u64>(R + rdOff(w), load<u64>(R + rs1Off(w)) + load<u64>(R + rs2Off(w))); p += stepOf(w); continue;
-      case Op.SUB: store<u64>(R + rdOff(w), load<u64>(R + rs1Off(w)) - load<u64>(R + rs2Off(w))); p += stepOf(w); continue;
-      case Op.SLL: store<u64>(R + rdOff(w), load<u64>(R + rs1Off(w)) << load<u64>(R + rs2Off(w))); p += stepOf(w); continue;
-      case Op.SLT: store<u64>(R + rdOff(w), <u64>(load<i64>(R + rs1Off(w)) < load<i64>(R + rs2Off(w)))); p += stepOf(w); continue;
-      case Op.SLTU: store<u64>(R + rdOff(w), <u64>(load<u64>(R + rs1Off(w)) < load<u64>(R + rs2Off(w)))); p += stepOf(w); continue;
-      case Op.XOR: store<u64>(R + rdOff(w), load<u64>(R + rs1Off(w)) ^ load<u64>(R + rs2Off(w))); p += stepOf(w); continue;
-      case Op.SRL: store<u64>(R + rdOff(w), load<u64>(R + rs1Off(w)) >> load<u64>(R + rs2Off(w))); p += stepOf(w); continue;
-      case Op.SRA: store<u64>(R + rdOff(w), <u64>(load<i64>(R + rs1Off(w)) >> load<i64>(R + rs2Off(w)))); p += stepOf(w); continue;
-      case Op.OR: store<u64>(R + rdOff(w), load<u64>(R + rs1Off(w)) | load<u64>(R + rs2Off(w))); p += stepOf(w); continue;
-      case Op.AND: store<u64>(R + rdOff(w), load<u64>(R + rs1Off(w)) & load<u64>(R + rs2Off(w))); p += stepOf(w); continue;
-      case Op.ADDIW: store<u64>(R + rdOff(w), sext32(load<u64>(R + rs1Off(w)) + <u64><i64>load<i32>(p, 4))); p += stepOf(w); continue;
-      case Op.SLLIW: store<u64>(R + rdOff(w), word(load<u32>(R + rs1Off(w)) << load<u32>(p, 4))); p += stepOf(w); continue;
-      case Op.SRLIW: store<u64>(R + rdOff(w), word(load<u32>(R + rs1Off(w)) >> load<u32>(p, 4))); p += stepOf(w); continue;
-      case Op.SRAIW: store<u64>(R + rdOff(w), word(<u32>(load<i32>(R + rs1Off(w)) >> load<i32>(p, 4)))); p += stepOf(w); continue;
-      case Op.ADDW: store<u64>(R + rdOff(w), sext32(load<u64>(R + rs1Off(w)) + load<u64>(R + rs2Off(w)))); p += stepOf(w); continue;
-      case Op.SUBW: store<u64>(R + rdOff(w), sext32(load<u64>(R + rs1Off(w)) - load<u64>(R + rs2Off(w)))); p += stepOf(w); continue;
-      case Op.SLLW: store<u64>(R + rdOff(w), word(load<u32>(R + rs1Off(w)) << load<u32>(R + rs2Off(w)))); p += stepOf(w); continue;
-      case Op.SRLW: store<u64>(R + rdOff(w), word(load<u32>(R + rs1Off(w)) >> load<u32>(R + rs2Off(w)))); p += stepOf(w); continue;
-      case Op.SRAW: store<u64>(R + rdOff(w), word(<u32>(load<i32>(R + rs1Off(w)) >> load<i32>(R + rs2Off(w))))); p += stepOf(w); continue;
+      case Op.ADDI: store<u64>(R + slotRd(p), load<u64>(R + slotRs1(p)) + <u64><i64>slotImm(p)); p += slotStep(p); continue;
+      case Op.SLTI: store<u64>(R + slotRd(p), <u64>(load<i64>(R + slotRs1(p)) < <i64>slotImm(p))); p += slotStep(p); continue;
+      case Op.SLTIU: store<u64>(R + slotRd(p), <u64>(load<u64>(R + slotRs1(p)) < <u64><i64>slotImm(p))); p += slotStep(p); continue;
+      case Op.XORI: store<u64>(R + slotRd(p), load<u64>(R + slotRs1(p)) ^ <u64><i64>slotImm(p)); p += slotStep(p); continue;
+      case Op.ORI: store<u64>(R + slotRd(p), load<u64>(R + slotRs1(p)) | <u64><i64>slotImm(p)); p += slotStep(p); continue;
+      case Op.ANDI: store<u64>(R + slotRd(p), load<u64>(R + slotRs1(p)) & <u64><i64>slotImm(p)); p += slotStep(p); continue;
+      case Op.SLLI: store<u64>(R + slotRd(p), load<u64>(R + slotRs1(p)) << <u64>load<u32>(p, 4)); p += slotStep(p); continue;
+      case Op.SRLI: store<u64>(R + slotRd(p), load<u64>(R + slotRs1(p)) >> <u64>load<u32>(p, 4)); p += slotStep(p); continue;
+      case Op.SRAI: store<u64>(R + slotRd(p), <u64>(load<i64>(R + slotRs1(p)) >> <i64>slotImm(p))); p += slotStep(p); continue;
+      case Op.ADD: store<u64>(R + slotRd(p), load<u64>(R + slotRs1(p)) + load<u64>(R + slotRs2(p))); p += slotStep(p); continue;
+      case Op.SUB: store<u64>(R + slotRd(p), load<u64>(R + slotRs1(p)) - load<u64>(R + slotRs2(p))); p += slotStep(p); continue;
+      case Op.SLL: store<u64>(R + slotRd(p), load<u64>(R + slotRs1(p)) << load<u64>(R + slotRs2(p))); p += slotStep(p); continue;
+      case Op.SLT: store<u64>(R + slotRd(p), <u64>(load<i64>(R + slotRs1(p)) < load<i64>(R + slotRs2(p)))); p += slotStep(p); continue;
+      case Op.SLTU: store<u64>(R + slotRd(p), <u64>(load<u64>(R + slotRs1(p)) < load<u64>(R + slotRs2(p)))); p += slotStep(p); continue;
+      case Op.XOR: store<u64>(R + slotRd(p), load<u64>(R + slotRs1(p)) ^ load<u64>(R + slotRs2(p))); p += slotStep(p); continue;
+      case Op.SRL: store<u64>(R + slotRd(p), load<u64>(R + slotRs1(p)) >> load<u64>(R + slotRs2(p))); p += slotStep(p); continue;
+      case Op.SRA: store<u64>(R + slotRd(p), <u64>(load<i64>(R + slotRs1(p)) >> load<i64>(R + slotRs2(p)))); p += slotStep(p); continue;
+      case Op.OR: store<u64>(R + slotRd(p), load<u64>(R + slotRs1(p)) | load<u64>(R + slotRs2(p))); p += slotStep(p); continue;
+      case Op.AND: store<u64>(R + slotRd(p), load<u64>(R + slotRs1(p)) & load<u64>(R + slotRs2(p))); p += slotStep(p); continue;
+      case Op.ADDIW: store<u64>(R + slotRd(p), sext32(load<u64>(R + slotRs1(p)) + <u64><i64>slotImm(p))); p += slotStep(p); continue;
+      case Op.SLLIW: store<u64>(R + slotRd(p), word(load<u32>(R + slotRs1(p)) << load<u32>(p, 4))); p += slotStep(p); continue;
+      case Op.SRLIW: store<u64>(R + slotRd(p), word(load<u32>(R + slotRs1(p)) >> load<u32>(p, 4))); p += slotStep(p); continue;
+      case Op.SRAIW: store<u64>(R + slotRd(p), word(<u32>(load<i32>(R + slotRs1(p)) >> slotImm(p)))); p += slotStep(p); continue;
+      case Op.ADDW: store<u64>(R + slotRd(p), sext32(load<u64>(R + slotRs1(p)) + load<u64>(R + slotRs2(p)))); p += slotStep(p); continue;
+      case Op.SUBW: store<u64>(R + slotRd(p), sext32(load<u64>(R + slotRs1(p)) - load<u64>(R + slotRs2(p)))); p += slotStep(p); continue;
+      case Op.SLLW: store<u64>(R + slotRd(p), word(load<u32>(R + slotRs1(p)) << load<u32>(R + slotRs2(p)))); p += slotStep(p); continue;
+      case Op.SRLW: store<u64>(R + slotRd(p), word(load<u32>(R + slotRs1(p)) >> load<u32>(R + slotRs2(p)))); p += slotStep(p); continue;
+      case Op.SRAW: store<u64>(R + slotRd(p), word(<u32>(load<i32>(R + slotRs1(p)) >> load<i32>(R + slotRs2(p))))); p += slotStep(p); continue;
 
       // ---- M ----
-      case Op.MUL: store<u64>(R + rdOff(w), load<u64>(R + rs1Off(w)) * load<u64>(R + rs2Off(w))); p += stepOf(w); continue;
-      case Op.MULH: store<u64>(R + rdOff(w), mulh(load<u64>(R + rs1Off(w)), load<u64>(R + rs2Off(w)))); p += stepOf(w); continue;
-      case Op.MULHSU: store<u64>(R + rdOff(w), mulhsu(load<u64>(R + rs1Off(w)), load<u64>(R + rs2Off(w)))); p += stepOf(w); continue;
-      case Op.MULHU: store<u64>(R + rdOff(w), mulhu(load<u64>(R + rs1Off(w)), load<u64>(R + rs2Off(w)))); p += stepOf(w); continue;
-      case Op.DIV: store<u64>(R + rdOff(w), div(load<u64>(R + rs1Off(w)), load<u64>(R + rs2Off(w)))); p += stepOf(w); continue;
-      case Op.DIVU: store<u64>(R + rdOff(w), divu(load<u64>(R + rs1Off(w)), load<u64>(R + rs2Off(w)))); p += stepOf(w); continue;
-      case Op.REM: store<u64>(R + rdOff(w), rem(load<u64>(R + rs1Off(w)), load<u64>(R + rs2Off(w)))); p += stepOf(w); continue;
-      case Op.REMU: store<u64>(R + rdOff(w), remu(load<u64>(R + rs1Off(w)), load<u64>(R + rs2Off(w)))); p += stepOf(w); continue;
-      case Op.MULW: store<u64>(R + rdOff(w), sext32(load<u64>(R + rs1Off(w)) * load<u64>(R + rs2Off(w)))); p += stepOf(w); continue;
-      case Op.DIVW: store<u64>(R + rdOff(w), divw(load<u64>(R + rs1Off(w)), load<u64>(R + rs2Off(w)))); p += stepOf(w); continue;
-      case Op.DIVUW: store<u64>(R + rdOff(w), divuw(load<u64>(R + rs1Off(w)), load<u64>(R + rs2Off(w)))); p += stepOf(w); continue;
-      case Op.REMW: store<u64>(R + rdOff(w), remw(load<u64>(R + rs1Off(w)), load<u64>(R + rs2Off(w)))); p += stepOf(w); continue;
-      case Op.REMUW: store<u64>(R + rdOff(w), remuw(load<u64>(R + rs1Off(w)), load<u64>(R + rs2Off(w)))); p += stepOf(w); continue;
+      case Op.MUL: store<u64>(R + slotRd(p), load<u64>(R + slotRs1(p)) * load<u64>(R + slotRs2(p))); p += slotStep(p); continue;
+      case Op.MULH: store<u64>(R + slotRd(p), mulh(load<u64>(R + slotRs1(p)), load<u64>(R + slotRs2(p)))); p += slotStep(p); continue;
+      case Op.MULHSU: store<u64>(R + slotRd(p), mulhsu(load<u64>(R + slotRs1(p)), load<u64>(R + slotRs2(p)))); p += slotStep(p); continue;
+      case Op.MULHU: store<u64>(R + slotRd(p), mulhu(load<u64>(R + slotRs1(p)), load<u64>(R + slotRs2(p)))); p += slotStep(p); continue;
+      case Op.DIV: store<u64>(R + slotRd(p), div(load<u64>(R + slotRs1(p)), load<u64>(R + slotRs2(p)))); p += slotStep(p); continue;
+      case Op.DIVU: store<u64>(R + slotRd(p), divu(load<u64>(R + slotRs1(p)), load<u64>(R + slotRs2(p)))); p += slotStep(p); continue;
+      case Op.REM: store<u64>(R + slotRd(p), rem(load<u64>(R + slotRs1(p)), load<u64>(R + slotRs2(p)))); p += slotStep(p); continue;
+      case Op.REMU: store<u64>(R + slotRd(p), remu(load<u64>(R + slotRs1(p)), load<u64>(R + slotRs2(p)))); p += slotStep(p); continue;
+      case Op.MULW: store<u64>(R + slotRd(p), sext32(load<u64>(R + slotRs1(p)) * load<u64>(R + slotRs2(p)))); p += slotStep(p); continue;
+      case Op.DIVW: store<u64>(R + slotRd(p), divw(load<u64>(R + slotRs1(p)), load<u64>(R + slotRs2(p)))); p += slotStep(p); continue;
+      case Op.DIVUW: store<u64>(R + slotRd(p), divuw(load<u64>(R + slotRs1(p)), load<u64>(R + slotRs2(p)))); p += slotStep(p); continue;
+      case Op.REMW: store<u64>(R + slotRd(p), remw(load<u64>(R + slotRs1(p)), load<u64>(R + slotRs2(p)))); p += slotStep(p); continue;
+      case Op.REMUW: store<u64>(R + slotRd(p), remuw(load<u64>(R + slotRs1(p)), load<u64>(R + slotRs2(p)))); p += slotStep(p); continue;
 
       default:
         return handOver(FAST_SLOW, p, n - 1, base, pcBase);
@@ -186,10 +185,10 @@ export function fastLoop(budget: u32): u32 {
   return why;
 }
 
-@inline function farBranchTaken(w: u32, R: u32): bool {
-  const a = load<u64>(R + rs1Off(w));
-  const b = load<u64>(R + rs2Off(w));
-  switch (w & 0xff) {
+@inline function farBranchTaken(p: u32, R: u32): bool {
+  const a = load<u64>(R + slotRs1(p));
+  const b = load<u64>(R + slotRs2(p));
+  switch (slotOp(p)) {
     case Op.BEQ_FAR: return a == b;
     case Op.BNE_FAR: return a != b;
     case Op.BLT_FAR: return <i64>a < <i64>b;

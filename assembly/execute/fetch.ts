@@ -7,7 +7,7 @@
 // machine-wide code epoch, which makes every hart drop its store TLB: from
 // then on stores to the page take the slow path, which bumps the generation.
 
-import { Op, pack } from "../decode/ops";
+import { Op, pack, writeSlot } from "../decode/ops";
 import { decode32, decodedImm } from "../decode/decode32";
 import { decode16 } from "../decode/decode16";
 import { decodeHeaders, decodeArea, scratchSlot } from "../hart/state";
@@ -36,7 +36,7 @@ export function enterPage(va: u64): bool {
   if (load<u32>(header) != page + 1 || load<u32>(header, 4) != gen) {
     const marked = markDecoded(genAddr, gen);
     memory.fill(slots, 0, SLOTS_BYTES);
-    store<u32>(slots + SLOTS_BYTES, pack(Op.PAGE_END, 0, 0, 0, 0));
+    writeSlot(slots + SLOTS_BYTES, pack(Op.PAGE_END, 0, 0, 0, 0), 0);
     store<u32>(header, page + 1);
     store<u32>(header, marked, 4);
   }
@@ -72,8 +72,7 @@ export function decodeSlot(p: u32, slots: u32, wasmPage: u32): void {
   } else {
     w = decode32(load<u32>(wasmPage + off), <i32>off);
   }
-  store<u32>(p, w);
-  store<i32>(p, decodedImm, 4);
+  writeSlot(p, w, decodedImm);
 }
 
 /** The raw instruction at va (which may cross into the next page), or
@@ -95,9 +94,8 @@ export function fetchRaw(va: u64): u64 {
  *  there: the scratch slot is not in a page. */
 export function decodeScratch(raw: u32, after: u32): void {
   const w = (raw & 3) == 3 ? decode32(raw, -1) : decode16(raw, -1);
-  store<u32>(scratchSlot, w);
-  store<i32>(scratchSlot, decodedImm, 4);
+  writeSlot(scratchSlot, w, decodedImm);
   const end = pack(after, 0, 0, 0, 0);
-  store<u32>(scratchSlot + 8, end);
-  store<u32>(scratchSlot + 16, end);
+  writeSlot(scratchSlot + (2 << SLOT_SHIFT), end, 0);
+  writeSlot(scratchSlot + (4 << SLOT_SHIFT), end, 0);
 }

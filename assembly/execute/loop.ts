@@ -3,7 +3,7 @@
 // must stop (WFI, a device's request).
 
 import { HS_PC, HS_INSTRET } from "../../build/gen/platform";
-import { fetchSlot, hartBlock, pc, instret, excCause, excTval, exitReason, RUNNING, STOP_BUDGET } from "../hart/state";
+import { fetchSlot, scratchSlot, hartBlock, pc, instret, excCause, excTval, exitReason, RUNNING, STOP_BUDGET } from "../hart/state";
 import { curP, curN, fetchPc, cursorPc, enterScratch } from "./cursor";
 import { fastLoop, FAST_BUDGET, FAST_SLOW, FAST_CHECK } from "./fast";
 import { slowStep, blockEnd, trapsTaken } from "./slow";
@@ -59,8 +59,8 @@ export function stepOne(): u64 {
     return NO_ADDR;
   }
   decodeScratch(<u32>raw, Op.PAGE_END);
-  startAt(fetchSlot + 8);
-  enterScratch(fetchSlot + 8, pc);
+  startAt(scratchSlot);
+  enterScratch(scratchSlot, pc);
   // With no budget the fast loop stops at the first block end or hand-over;
   // if it handed over the instruction itself, the slow step runs it.
   if (fastLoop(0) == FAST_SLOW && curN == 0) slowStep();

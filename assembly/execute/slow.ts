@@ -5,9 +5,9 @@
 
 import { Op, opOf, rdOff, rs1Off, rs2Off, stepOf } from "../decode/ops";
 import { HS_WAKE, HS_TIMER_DEADLINE } from "../../build/gen/platform";
-import { regs, fetchSlot, hartBlock, priv, mstatus, mie, excCause, excTval, codeEpoch, exitReason,
+import { regs, fetchSlot, scratchSlot, hartBlock, priv, mstatus, mie, excCause, excTval, codeEpoch, exitReason,
   STOP_WFI, PRIV_S, PRIV_U, PRIV_M } from "../hart/state";
-import { CODE_EPOCH_ADDR, OFF_FENCE_WORD } from "../hart/layout";
+import { CODE_EPOCH_ADDR, OFF_FENCE_WORD, SLOT_SHIFT } from "../hart/layout";
 import { curP, curN, curBase, curPcBase, fetchPc, slotPc, cursorPc, jumpVia, enterScratch } from "./cursor";
 import { decodeSlot, enterPage, decodeScratch, fetchRaw, pageSlots, pageVa, pageWasm } from "./fetch";
 import { atomicInstruction } from "./atomic";
@@ -79,13 +79,13 @@ export function slowStep(): void {
       if (!enterPage(fetchPc)) { deliver(); return; }
       curBase = pageSlots;
       curPcBase = pageVa;
-      curP = curBase + ((<u32>fetchPc & 0xfff) << 2);
+      curP = curBase + ((<u32>fetchPc & 0xfff) << SLOT_SHIFT);
       return;
     case Op.STRADDLE: {
       const raw = fetchRaw(curPcBase + 0xffe);
       if (raw == NO_ADDR) { deliver(); return; }
       decodeScratch(<u32>raw, Op.PAGE_END);
-      enterScratch(fetchSlot + 8, curPcBase + 0xffe);
+      enterScratch(scratchSlot, curPcBase + 0xffe);
       return;
     }
     case Op.LB: case Op.LH: case Op.LW: case Op.LD: case Op.LBU: case Op.LHU: case Op.LWU: {

@@ -3,7 +3,7 @@
 
 import { rdIndex } from "../decode/ops";
 import { REG_SINK } from "../hart/layout";
-import { pc, regs, fetchSlot } from "../hart/state";
+import { pc, regs, scratchSlot } from "../hart/state";
 import { stepOne } from "./loop";
 import { NO_ADDR } from "../mmu/sv39";
 
@@ -26,7 +26,7 @@ export function traceStep(): void {
   }
   tracedInsn = <u32>raw;
   // The scratch slot still holds the instruction just run.
-  const rd = rdIndex(load<u32>(fetchSlot + 8));
+  const rd = rdIndex(load<u32>(scratchSlot));
   tracedRd = rd == REG_SINK ? 0 : rd;
 }
 

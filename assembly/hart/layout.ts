@@ -9,7 +9,7 @@
 //          │ x0..x31, then a sink for x0  │ 33 x u64; writes to x0 land in the sink
 //  +0x02f8 │ fence word                   │
 //  +0x0300 ├──────────────────────────────┤
-//          │ special decoded slots        │ FETCH, then scratch (3 slots)
+//          │ special decoded slots        │ FETCH, then scratch (3 slots of 16 B)
 //  +0x0400 ├──────────────────────────────┤
 //          │ pmpcfg0,2..14 / pmpaddr0..63 │ stored, never enforced
 //  +0x0800 ├──────────────────────────────┤
@@ -25,8 +25,8 @@
 //  +0xa000 └──────────────────────────────┘
 //
 //  decode region (DECODE_BASE + hartid * DECODE_STRIDE), 8 MiB
-//  ┌───────────── page slot k (k = guest page index & 255), 32 KiB ──────────┐
-//  │ 2048 decoded slots of 8 B, one per 2-byte offset │ PAGE_END sentinel    │
+//  ┌───────────── page slot k (k = guest page index & 127), 64 KiB ──────────┐
+//  │ 2048 decoded slots of 16 B, one per 2-byte offset │ PAGE_END sentinel   │
 //  └──────────────────────────────────────────────────────────────────────────┘
 
 import {
@@ -61,10 +61,10 @@ export const TLB_ENTRIES: u32 = 512;
 export const TLB_MASK: u32 = TLB_ENTRIES - 1;
 export const TLB_BYTES: u32 = TLB_ENTRIES * 16;
 
-export const DECODE_PAGES: u32 = 256;
-export const DECODE_PAGE_STRIDE: u32 = 0x8000;
-/** A decoded slot per 2 bytes of code: byte offset in the page << 2. */
-export const SLOT_SHIFT: u32 = 2;
+export const DECODE_PAGES: u32 = 128;
+export const DECODE_PAGE_STRIDE: u32 = 0x10000;
+/** A 16-byte decoded slot per 2 bytes of code: byte offset in the page << 3. */
+export const SLOT_SHIFT: u32 = 3;
 export const SLOTS_BYTES: u32 = 0x1000 << SLOT_SHIFT;
 
 /** PAGEGEN bit meaning "some hart holds this page decoded": stores to such a

@@ -95,7 +95,7 @@ export function setHartPlaces(id: u32, n: u32, ramBytes: u32): void {
   decodeArea = DECODE_AREA + id * DECODE_AREA_STRIDE;
   msipAddr = CLINT_STATE + 4 * id;
   fetchSlot = hartBlock + OFF_SPECIAL;
-  scratchSlot = fetchSlot + 8;
+  scratchSlot = fetchSlot + 16;
   ramEnd = RAM_START + <u64>ramBytes;
 }
 

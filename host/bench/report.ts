@@ -1,6 +1,6 @@
 // The benchmark's results as a table for people and as JSON for tools.
 import { cpus } from 'node:os';
-import type { Calibration } from './calibrate.js';
+import type { Calibration, IpiLatency } from './probes.js';
 import type { Row, Spread } from './summary.js';
 
 export interface HostInfo {
@@ -20,6 +20,7 @@ export interface BenchReport {
   host: HostInfo;
   settings: { runs: number; quick: boolean; cores: number; qemu: boolean; mem: number };
   calibration: Calibration;
+  ipi: IpiLatency;
   rows: Row[];
 }
 
@@ -37,11 +38,12 @@ export function formatTable(r: BenchReport): string {
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => (i < 3 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
-  const { host, settings, calibration } = r;
+  const { host, settings, calibration, ipi } = r;
   return [
     `xv6-wasm bench, ${host.date.slice(0, 10)}: ${host.cpu}, ${host.hostCores} host cores, Node ${host.node}, QEMU ${host.qemu}`,
     `${settings.runs} run(s) per side${settings.quick ? ', quick sizes' : ''}; times are medians (min-max); QEMU/ours above 1 means we are faster`,
     `instruction counting: ${calibration.retired} retired of ${calibration.expected} known by construction (${calibration.retired === calibration.expected ? 'exact' : 'MISMATCH'})`,
+    `IPI round trip between two parked harts: ${ipi.roundTripUs.toFixed(1)} us (mean of ${ipi.rounds})`,
     '',
     line(head),
     ...body.map(line),

@@ -14,6 +14,9 @@ export interface FsckResult {
   /** Blocks of a committed transaction installed (in memory) before checking. */
   replayed: number;
   inodesInUse: number;
+  /** Allocated inodes no directory names and with no links: a crash came while
+   *  they were open after their last unlink; the next boot frees them. */
+  orphans: number;
   blocksInUse: number;
   dataBlocks: number;
 }
@@ -136,8 +139,10 @@ class Checker {
     if (types.get(ROOTINO) !== T_DIR) this.problems.push(`root inode ${ROOTINO} is not a directory`);
     for (const [inum, d] of inodes) this.checkBlocks(inum, d);
     for (const [inum, d] of inodes) if (d.type === T_DIR) this.checkDirectory(inum, d, types);
+    let orphans = 0;
     for (const [inum, d] of inodes) {
       const n = this.refs.get(inum) ?? 0;
+      if (n === 0 && d.nlink === 0) orphans++;
       if (n !== d.nlink) this.problems.push(`inode ${inum}: link count ${d.nlink} but ${n} directory entries name it`);
     }
     for (let b = 0; b < this.first; b++) {
@@ -146,7 +151,7 @@ class Checker {
     for (let b = this.first; b < sb.size; b++) {
       if (this.img.isMarked(b) && !this.owner.has(b)) this.problems.push(`block ${b}: marked in use but no inode uses it`);
     }
-    return { problems: this.problems, replayed: 0, inodesInUse: inodes.size, blocksInUse: this.owner.size, dataBlocks: sb.nblocks };
+    return { problems: this.problems, replayed: 0, inodesInUse: inodes.size, orphans, blocksInUse: this.owner.size, dataBlocks: sb.nblocks };
   }
 }
 
@@ -182,5 +187,6 @@ export function fsck(path: string): FsckResult {
 
 export function summary(path: string, r: FsckResult): string {
   const log = r.replayed > 0 ? `; the log holds a committed transaction of ${r.replayed} blocks, checked as the next boot will install it` : '';
-  return `${path}: clean: ${r.inodesInUse} inodes, ${r.blocksInUse} of ${r.dataBlocks} data blocks in use${log}`;
+  const orphans = r.orphans > 0 ? `; ${r.orphans} unlinked inodes still allocated, which the next boot frees` : '';
+  return `${path}: clean: ${r.inodesInUse} inodes, ${r.blocksInUse} of ${r.dataBlocks} data blocks in use${log}${orphans}`;
 }

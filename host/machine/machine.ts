@@ -15,7 +15,7 @@ import { compileCore } from './core.js';
 import { checkFitsRam, ElfError, type ElfImage } from './elf.js';
 import type { HartConfig, HartMessage, HartWorkerData } from './hart-config.js';
 import { MemoryViews, createSharedMemory } from './memory.js';
-import { readStop, requestStop, resetPower, StopReason, type StopState } from './power.js';
+import { readStop, requestStop, resetPower, StopReason, stopRequested, type StopState } from './power.js';
 
 export interface MachineOptions {
   cores: number;
@@ -118,7 +118,8 @@ export class Machine {
       w.on('message', (m: HartMessage) => this.onMessage(h, m));
       w.on('error', (e) => this.fail(`hart ${h}: ${e.message}`));
       w.on('exit', () => {
-        if (!this.stopped.has(h)) this.fail(`hart ${h}: its thread ended unexpectedly`);
+        // A hart leaves its loop only once the machine stops; ending before that is a failure.
+        if (!this.stopped.has(h) && !stopRequested(this.views.i32)) this.fail(`hart ${h}: its thread ended unexpectedly`);
         this.wakeMain();
       });
       this.workers.push(w);

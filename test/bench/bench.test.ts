@@ -20,6 +20,8 @@ describe('xv6-wasm bench', () => {
 
     const report = JSON.parse(readFileSync(json, 'utf8'));
     expect(report.calibration.retired).toBe(report.calibration.expected);
+    expect(report.ipi.rounds).toBe(1000);
+    expect(report.ipi.roundTripUs).toBeGreaterThan(0);
     expect(report.host).toEqual(expect.objectContaining({ cpu: expect.any(String), hostCores: expect.any(Number), node: process.version }));
     expect(report.settings).toEqual({ runs: 1, quick: true, cores: 2, qemu: false, mem: 128 * 1048576 });
 

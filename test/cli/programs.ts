@@ -24,8 +24,10 @@ export const PROGRAMS: Record<string, string> = {
   loop: `_start: 1: j 1b`,
   // No trap handler: the illegal instruction traps to mtvec = 0, which faults again, forever.
   illegal: `_start: .word 0; 1: j 1b`,
+  // Hart 0 prints; the others (with --cores) sleep.
   hello: `
 _start:
+  bnez a0, 9f
   li t0, UART0_BASE
   la t1, msg
 1: lbu t2, 0(t1)
@@ -34,6 +36,7 @@ _start:
   addi t1, t1, 1
   j 1b
 2: li t0, FINISHER_BASE; li t1, FINISHER_PASS; sw t1, 0(t0); 3: j 3b
+9: wfi; j 9b
 .data
 msg: .string "hello, world\\n"
 `,

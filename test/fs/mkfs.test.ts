@@ -144,6 +144,20 @@ describe('fsck finds damage', () => {
     expect(problemsOf(bytes)).toEqual(['inode 50: link count 1 but 0 directory entries name it']);
   });
 
+  it('counts an unlinked inode a crash left allocated as an orphan, not damage', () => {
+    const { bytes, img } = fresh();
+    const victim = inum(img, 'small');
+    const d = img.readInode(victim);
+    d.nlink = 0;
+    img.writeInode(victim, d);
+    const root = img.readInode(ROOTINO);
+    const at = [...rootEntries(img).keys()].indexOf('small') * DIRENT_SIZE;
+    writeDirent(img.block(root.addrs[0]).subarray(at, at + DIRENT_SIZE), { inum: 0, name: '' });
+    const r = checkImage(bytes);
+    expect(r.problems).toEqual([]);
+    expect(r.orphans).toBe(1);
+  });
+
   it('a size larger than the blocks a file has, and a block beyond its size', () => {
     const { bytes, img } = fresh();
     const d = img.readInode(inum(img, 'small'));

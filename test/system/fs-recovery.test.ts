@@ -4,15 +4,16 @@
 // changed, and puts them back into the old image as a committed log
 // transaction, half of them already installed (a crash mid-install). fsck
 // must see the file (it replays the log in memory) and the kernel must
-// install it at boot.
+// install it at boot. Likewise for an inode a crash left allocated with no
+// links (unlinked while open): fsck counts it, the kernel frees it at boot.
 import { afterAll, describe, expect, it } from 'vitest';
 import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { mkfs } from '../../host/fs/mkfs.js';
 import { checkImage } from '../../host/fs/fsck.js';
 import { DiskImage } from '../../host/fs/image.js';
-import { BSIZE } from '../../host/fs/layout.js';
-import { readPath } from '../../host/fs/lookup.js';
+import { BSIZE, DIRENT_SIZE, ROOTINO } from '../../host/fs/layout.js';
+import { lookup, readPath } from '../../host/fs/lookup.js';
 import { Guest, scratch, targets, userDir } from './fs-guest.js';
 
 /**
@@ -86,5 +87,42 @@ for (const target of targets) {
       expect(final.replayed).toBe(0);
       expect(readPath(new DiskImage(recovered), 'fromlog')?.toString()).toBe('kept by the log\n');
     }, 180_000);
+
+    it('frees at boot a file a crash left allocated after its last unlink', async () => {
+      const orphaned = join(dir, 'orphan.img');
+      writeFileSync(join(dir, 'doomed'), Buffer.alloc(20 * BSIZE, 'x'));
+      const progs = readdirSync(userDir).filter((f) => f.startsWith('_')).map((f) => join(userDir, f));
+      mkfs(orphaned, [...progs, join(dir, 'doomed')]);
+      // What an unlink of an open file leaves when the machine dies before the close.
+      const img = new DiskImage(readFileSync(orphaned));
+      const victim = lookup(img, 'doomed')!;
+      const d = img.readInode(victim);
+      d.nlink = 0;
+      img.writeInode(victim, d);
+      const root = img.readInode(ROOTINO);
+      const rootData = img.readFile(root);
+      for (let off = 0; off < rootData.length; off += DIRENT_SIZE) {
+        if (rootData.readUInt16LE(off) === victim) {
+          const block = img.block(root.addrs[Math.floor(off / BSIZE)]);
+          block.fill(0, off % BSIZE, off % BSIZE + DIRENT_SIZE);
+        }
+      }
+      writeFileSync(orphaned, img.bytes);
+      const before = checkImage(img.bytes);
+      expect(before.orphans).toBe(1);
+
+      const g = new Guest(target, orphaned);
+      try {
+        await g.waitFor(/\$ $/);
+        expect(g.output).toContain(`fs: freeing orphaned inode ${victim}`);
+        expect(await g.halt()).toBe(0);
+      } finally {
+        g.kill();
+      }
+      const after = checkImage(readFileSync(orphaned));
+      expect(after.problems).toEqual([]);
+      expect(after.orphans).toBe(0);
+      expect(after.blocksInUse).toBeLessThanOrEqual(before.blocksInUse - 20);
+    }, 120_000);
   });
 }

@@ -3,7 +3,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, Option } from 'commander';
-import { calibrate } from '../../bench/calibrate.js';
+import { calibrate, ipiRoundTrip } from '../../bench/probes.js';
 import { progressLine } from '../../bench/progress.js';
 import { qemuInstalled, qemuVersion } from '../../bench/qemu-session.js';
 import { formatTable, hostInfo, toJson, type BenchReport } from '../../bench/report.js';
@@ -76,11 +76,12 @@ export function benchCommand(): Command {
       };
       const progress = progressLine(process.stderr);
       const calibration = await calibrate();
+      const ipi = await ipiRoundTrip();
       const samples = await runBench(plan, progress);
       const report: BenchReport = {
         host: hostInfo(qemu ? qemuVersion() : 'not used'),
         settings: { runs, quick, cores, qemu, mem: ramBytes },
-        calibration, rows: summarize(samples),
+        calibration, ipi, rows: summarize(samples),
       };
       process.stdout.write(formatTable(report));
       if (o.json) writeFileSync(o.json, toJson(report));
