@@ -49,7 +49,9 @@ function exitStatus(r: MachineResult, o: LaunchOptions): number {
   const code = Math.min(r.exitCode, 255);
   switch (r.reason) {
     case StopReason.PowerOff:
-      if (r.exitCode !== 0) say(`the guest powered off with failure code ${r.exitCode}`);
+      // A bare-metal program (`run`) reports a failed check through the
+      // finisher just as through tohost; a kernel (`boot`) just fails.
+      if (r.exitCode !== 0) say(o.htif ? `${o.file}: failed test ${r.exitCode} (test finisher)` : `the guest powered off with failure code ${r.exitCode}`);
       return code;
     case StopReason.Htif:
       if (r.exitCode !== 0) say(`${o.file}: failed test ${r.exitCode}`);

@@ -25,7 +25,7 @@ describe.skipIf(!haveCrossCompiler())('run', () => {
     expect((await xv6(['run', program('finisher-pass')])).code).toBe(0);
     const r = await xv6(['run', program('finisher-fail5')]);
     expect(r.code).toBe(5);
-    expect(r.stderr).toMatch(/failure code 5/);
+    expect(r.stderr).toMatch(/finisher-fail5\.elf: failed test 5 \(test finisher\)\n$/);
   });
 
   test('UART0 output is stdout', async () => {
