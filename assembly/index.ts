@@ -7,7 +7,7 @@ import {
   sepc, scause, stval, satp, senvcfg, stimecmp, resAddr, resValue, codeEpoch, exitReason, RUNNING,
   hartBlock, setMipSoft, setMipTimer, PRIV_M,
 } from "./hart/state";
-import { REG_SINK, RAM_START, CODE_EPOCH_ADDR, DECODE_PAGES, OFF_PMPCFG } from "./hart/layout";
+import { REG_SINK, RAM_START, CODE_EPOCH_ADDR, DECODE_PAGES, OFF_PMPCFG, OFF_PMPADDR } from "./hart/layout";
 import { MSTATUS_XLEN } from "./trap/causes";
 import { Op, pack, writeSlot } from "./decode/ops";
 import { runFromPc } from "./execute/loop";
@@ -19,14 +19,12 @@ import { tlbFlushAll, tlbFlushStore } from "./mmu/tlb";
 import { updateTimers } from "./clint";
 import { nowTicks } from "./boundary/imports";
 
-export { STOP_BUDGET, STOP_WFI, STOP_HOST } from "./hart/state";
-
 /** Reset: M-mode, pc = RAM_BASE, a0 = hartid, everything else 0. */
 export function init(hartid: u32, nharts: u32, ramBytes: u32): void {
   setHartPlaces(hartid, nharts, ramBytes);
   memory.fill(regs, 0, (REG_SINK + 1) * 8);
   store<u64>(regs + 10 * 8, hartid);
-  memory.fill(hartBlock + OFF_PMPCFG, 0, 0x400 - OFF_PMPCFG + 0x240);
+  memory.fill(hartBlock + OFF_PMPCFG, 0, OFF_PMPADDR + 64 * 8 - OFF_PMPCFG);
   memory.fill(decodeHeaders, 0, DECODE_PAGES * 8);
   writeSlot(fetchSlot, pack(Op.FETCH, 0, 0, 0, 0), 0);
   pc = RAM_START;

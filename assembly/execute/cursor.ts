@@ -20,12 +20,12 @@ export let curPcBase: u64 = 0;
 export let fetchPc: u64 = 0;
 
 /** Run the scratch slot as the instruction at `pc`. Its base and pcBase are
- *  skewed by one (one pc byte), which leaves every derived pc
- *  right but makes pcBase no page address, so no jump counts as near. */
+ *  both moved back by one (one pc byte, one slot), which leaves every derived
+ *  pc right but makes pcBase no page address, so no jump counts as near. */
 export function enterScratch(scratch: u32, pc: u64): void {
   curP = scratch;
-  curBase = scratch - ((<u32>pc & 0xfff) << SLOT_SHIFT) + (1 << SLOT_SHIFT);
-  curPcBase = (pc & ~<u64>0xfff) + 1;
+  curBase = scratch - ((<u32>pc & 0xfff) << SLOT_SHIFT) - (1 << SLOT_SHIFT);
+  curPcBase = (pc & ~<u64>0xfff) - 1;
 }
 
 @inline export function slotPc(p: u32, base: u32, pcBase: u64): u64 {

@@ -118,6 +118,8 @@ export function fastLoop(budget: u32): u32 {
       case Op.SH: { const a = tlbAddr(R, p, tlbStore, 2); if (a == 0) return handOver(FAST_SLOW, p, n - 1, base, pcBase); store<u16>(a, load<u16>(R + slotRs2(p))); p += slotStep(p); continue; }
       case Op.SW: { const a = tlbAddr(R, p, tlbStore, 4); if (a == 0) return handOver(FAST_SLOW, p, n - 1, base, pcBase); store<u32>(a, load<u32>(R + slotRs2(p))); p += slotStep(p); continue; }
       case Op.SD: { const a = tlbAddr(R, p, tlbStore, 8); if (a == 0) return handOver(FAST_SLOW, p, n - 1, base, pcBase); store<u64>(a, load<u64>(R + slotRs2(p))); p += slotStep(p); continue; }
+      // FENCE: a sequentially consistent read-modify-write orders every access
+      // around it, as atomic.fence would (which this toolchain cannot emit).
       case Op.FENCE: atomic.add<u32>(hartBlock + OFF_FENCE_WORD, 0); p += slotStep(p); continue;
 
       // ---- RV64I and M: register-immediate and register-register ----

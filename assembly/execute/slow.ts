@@ -5,7 +5,7 @@
 
 import { Op, opOf, rdOff, rs1Off, rs2Off, stepOf } from "../decode/ops";
 import { HS_WAKE, HS_TIMER_DEADLINE } from "../../build/gen/platform";
-import { regs, fetchSlot, scratchSlot, hartBlock, priv, mstatus, mie, excCause, excTval, codeEpoch, exitReason,
+import { regs, scratchSlot, hartBlock, priv, mstatus, mie, excCause, excTval, codeEpoch, exitReason,
   STOP_WFI, PRIV_S, PRIV_U, PRIV_M } from "../hart/state";
 import { CODE_EPOCH_ADDR, OFF_FENCE_WORD, SLOT_SHIFT } from "../hart/layout";
 import { curP, curN, curBase, curPcBase, fetchPc, slotPc, cursorPc, jumpVia, enterScratch } from "./cursor";

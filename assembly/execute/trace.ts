@@ -5,6 +5,7 @@ import { rdIndex } from "../decode/ops";
 import { REG_SINK } from "../hart/layout";
 import { pc, regs, scratchSlot } from "../hart/state";
 import { stepOne } from "./loop";
+import { curN } from "./cursor";
 import { NO_ADDR } from "../mmu/sv39";
 
 export let traceOn: bool = false;
@@ -25,9 +26,10 @@ export function traceStep(): void {
     return;
   }
   tracedInsn = <u32>raw;
-  // The scratch slot still holds the instruction just run.
+  // The scratch slot still holds the instruction just run; one that trapped
+  // wrote no register.
   const rd = rdIndex(load<u32>(scratchSlot));
-  tracedRd = rd == REG_SINK ? 0 : rd;
+  tracedRd = rd == REG_SINK || curN == 0 ? 0 : rd;
 }
 
 export function tracedRdValue(): u64 {

@@ -224,7 +224,7 @@ fstattest(void)
 static void
 badwrite(void)
 {
-  for(int i = 0; i < 300; i++){
+  for(int i = 0; i < 1000; i++){
     int fd = open("badwrite", O_CREATE | O_WRONLY);
     write(fd, (char *)0xffffffffffUL, 1);
     close(fd);
@@ -299,7 +299,7 @@ struct test file_tests[] = {
   { linktest, "link" },
   { duptest, "dup" },
   { fstattest, "fstat" },
-  { badwrite, "badwrite" },
+  { badwrite, "badwrite", 1 },
   { diskfull, "diskfull", 1 },
   { 0 },
 };
