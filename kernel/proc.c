@@ -326,23 +326,33 @@ sleep(void *chan, struct spinlock *lk)
 {
   struct proc *p = myproc();
   // Once p->lock is held no wakeup can be missed: wakeup takes it too.
+  // chan and state are set before lk goes, so that a waker, which holds lk
+  // when it calls wakeup(), already sees them without taking p->lock.
   acquire(&p->lock);
-  release(lk);
   p->chan = chan;
   p->state = SLEEPING;
+  release(lk);
   sched();
   p->chan = 0;
   release(&p->lock);
   acquire(lk);
 }
 
-// Wake every process sleeping on chan. Call without any p->lock held.
+// Wake every process sleeping on chan. Call with the lock that guards the
+// condition slept on held (sleep's lk), and without any p->lock.
+//
+// Only processes seen sleeping on chan are locked: wakeups are frequent
+// (every buffer and inode unlock) and locking all NPROC slots each time
+// dominated file-system-heavy work. The unlocked look is safe because a
+// sleeper sets chan and state before it releases lk, which the caller holds.
 void
 wakeup(void *chan)
 {
+  struct proc *me = myproc();
   int woken = 0;
   for(struct proc *p = proc; p < &proc[NPROC]; p++){
-    if(p == myproc())
+    if(p == me || __atomic_load_n(&p->state, __ATOMIC_RELAXED) != SLEEPING ||
+       __atomic_load_n(&p->chan, __ATOMIC_RELAXED) != chan)
       continue;
     acquire(&p->lock);
     if(p->state == SLEEPING && p->chan == chan){

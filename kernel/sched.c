@@ -22,6 +22,9 @@ sched_pick(struct cpu *c)
 {
   for(int i = 0; i < NPROC; i++){
     struct proc *p = &proc[(c->next + i) % NPROC];
+    // Lock only likely candidates; the state is checked again under the lock.
+    if(__atomic_load_n(&p->state, __ATOMIC_RELAXED) != RUNNABLE)
+      continue;
     acquire(&p->lock);
     if(p->state == RUNNABLE){
       c->next = (p - proc + 1) % NPROC;

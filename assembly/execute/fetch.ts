@@ -34,6 +34,7 @@ export function enterPage(va: u64): bool {
   const genAddr = PAGEGEN + (page << 2);
   const gen = atomic.load<u32>(genAddr);
   if (load<u32>(header) != page + 1 || load<u32>(header, 4) != gen) {
+    store<u64>(decodeHeaders - 0x800 + 0x1018, load<u64>(decodeHeaders - 0x800 + 0x1018) + 1);
     const marked = markDecoded(genAddr, gen);
     memory.fill(slots, 0, SLOTS_BYTES);
     writeSlot(slots + SLOTS_BYTES, pack(Op.PAGE_END, 0, 0, 0, 0), 0);
@@ -52,6 +53,7 @@ function markDecoded(genAddr: u32, gen: u32): u32 {
     const seen = atomic.cmpxchg<u32>(genAddr, gen, gen | PAGEGEN_DECODED);
     if (seen == gen) {
       atomic.add<u32>(CODE_EPOCH_ADDR, 1);
+      store<u64>(decodeHeaders - 0x800 + 0x1020, load<u64>(decodeHeaders - 0x800 + 0x1020) + 1);
       tlbFlushStore();
       return gen | PAGEGEN_DECODED;
     }

@@ -26,6 +26,7 @@ let tlbUsed: bool = true;
 
 export function tlbFill(tlb: u32, va: u64, wasmAddr: u32): void {
   const e = tlbEntry(tlb, va);
+  store<u64>(tlbFetch - 0x4000 + 0x1040 + ((tlb - tlbFetch) >> 10), load<u64>(tlbFetch - 0x4000 + 0x1040 + ((tlb - tlbFetch) >> 10)) + 1);
   store<u64>(e, va >> 12);
   store<u64>(e, <u64>(wasmAddr & ~0xfff) - (va & ~<u64>0xfff), 8);
   tlbUsed = true;
@@ -33,11 +34,14 @@ export function tlbFill(tlb: u32, va: u64, wasmAddr: u32): void {
 
 /** The three TLBs lie back to back from tlbFetch. */
 export function tlbFlushAll(): void {
+  store<u64>(tlbFetch - 0x4000 + 0x1030, load<u64>(tlbFetch - 0x4000 + 0x1030) + 1);
   if (!tlbUsed) return;
+  store<u64>(tlbFetch - 0x4000 + 0x1038, load<u64>(tlbFetch - 0x4000 + 0x1038) + 1);
   memory.fill(tlbFetch, 0xff, TLB_BYTES * 3);
   tlbUsed = false;
 }
 
 export function tlbFlushStore(): void {
+  store<u64>(tlbFetch - 0x4000 + 0x1028, load<u64>(tlbFetch - 0x4000 + 0x1028) + 1);
   memory.fill(tlbStore, 0xff, TLB_BYTES);
 }
