@@ -3,7 +3,7 @@
 import * as C from "./numbers";
 import { csrRead, csrWrite, csrMissing } from "./registers";
 import { Op, opOf, rdIndex, rs1Index } from "../decode/ops";
-import { priv, regs, mstatus, mcounteren, scounteren, menvcfg, PRIV_M, PRIV_S, PRIV_U } from "../hart/state";
+import { priv, regs, mstatus, mcounteren, scounteren, menvcfg, mipSoft, PRIV_M, PRIV_S, PRIV_U } from "../hart/state";
 import { MSTATUS_TVM, CAUSE_ILLEGAL } from "../trap/causes";
 import { raise } from "../trap/raise";
 
@@ -49,7 +49,11 @@ export function csrInstruction(w: u32, csr: u32, retired: u64): bool {
     return false;
   }
   if (writes) {
-    const v = base == 0 ? operand : base == 1 ? old | operand : old & ~operand;
+    // Set/clear on mip or sip modify the bits software wrote, not the read
+    // view, which merges in the PLIC's SEIP: writing that back would latch
+    // an external interrupt that the PLIC has since dropped.
+    const prior = csr == C.MIP || csr == C.SIP ? mipSoft : old;
+    const v = base == 0 ? operand : base == 1 ? prior | operand : prior & ~operand;
     csrWrite(csr, v, retired);
   }
   const rd = rdIndex(w);

@@ -5,7 +5,7 @@ import { expectPass, hasQemu, runOurs, runQemu, type Program } from './machines.
 
 const programs: Program[] = [
   { name: 'traps' }, { name: 'privilege' }, { name: 'sv39' }, { name: 'sv39_perm' },
-  { name: 'irq' }, { name: 'irq_s' },
+  { name: 'irq' }, { name: 'irq_s' }, { name: 'mip_seip' },
 ];
 
 describe('privileged architecture on xv6-wasm', () => {
