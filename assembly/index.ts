@@ -15,7 +15,7 @@ import { traceOn, setTracing, traceStep, tracedPc, tracedInsn, tracedRd, tracedR
 import { interruptToTake } from "./trap/interrupt";
 import { enterTrap } from "./trap/enter";
 import { clearException } from "./trap/raise";
-import { tlbFlushAll, tlbFlushStore } from "./mmu/tlb";
+import { tlbReset } from "./mmu/tlb";
 import { updateTimers } from "./clint";
 import { nowTicks } from "./boundary/imports";
 
@@ -42,8 +42,7 @@ export function init(hartid: u32, nharts: u32, ramBytes: u32): void {
   exitReason = RUNNING;
   clearException();
   codeEpoch = atomic.load<u32>(CODE_EPOCH_ADDR);
-  tlbFlushAll();
-  tlbFlushStore();
+  tlbReset();
   setTracing(false);
 }
 

@@ -3,12 +3,14 @@
 
 import { slotRs1, slotImm } from "../decode/ops";
 import { TLB_MASK } from "../hart/layout";
+import { tlbKey } from "../mmu/tlb";
 
-/** The wasm address that `size` bytes at rs1 + imm hit in `tlb`, or 0 for a
+/** The wasm address that `size` bytes at rs1 + imm hit in `tlb` (current
+ *  generation `tag`), or 0 for a
  *  miss or an access that leaves the page (0 is never guest RAM). */
-@inline export function tlbAddr(R: u32, p: u32, tlb: u32, size: u32): u32 {
+@inline export function tlbAddr(R: u32, p: u32, tlb: u32, size: u32, tag: u64): u32 {
   const va = load<u64>(R + slotRs1(p)) + <u64><i64>slotImm(p);
   const e = tlb + ((<u32>(va >> 12) & TLB_MASK) << 4);
-  if (load<u64>(e) == va >> 12 && (<u32>va & 0xfff) <= 0x1000 - size) return <u32>(va + load<u64>(e, 8));
+  if (load<u64>(e) == tlbKey(va, tag) && (<u32>va & 0xfff) <= 0x1000 - size) return <u32>(va + load<u64>(e, 8));
   return 0;
 }

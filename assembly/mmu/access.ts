@@ -11,7 +11,7 @@ import { hartBlock, tlbLoad, tlbStore, tlbFetch, exitReason, STOP_HOST } from ".
 import { RAM_START, PAGEGEN, PAGEGEN_DECODED } from "../hart/layout";
 import { mmioRead, mmioWrite } from "../boundary/imports";
 import { translate, inRam, wasmAddr, NO_ADDR, ACC_FETCH, ACC_LOAD, ACC_STORE } from "./sv39";
-import { tlbFill, tlbEntry } from "./tlb";
+import { tlbFill, tlbEntry, tlbKey, tlbTag } from "./tlb";
 import { clintRead, clintWrite } from "../clint";
 import { raise, excPending } from "../trap/raise";
 import { CAUSE_LOAD_ACCESS, CAUSE_STORE_ACCESS, CAUSE_LOAD_MISALIGNED,
@@ -146,7 +146,7 @@ function mmioStore(pa: u64, size: u32, v: u64, va: u64): bool {
  *  NO_ADDR after raising. Code runs from RAM only. */
 export function fetchPageAddr(va: u64): u64 {
   const e = tlbEntry(tlbFetch, va);
-  if (load<u64>(e) == va >> 12) return <u64><u32>(va + load<u64>(e, 8)) & ~<u64>0xfff;
+  if (load<u64>(e) == tlbKey(va, tlbTag)) return <u64><u32>(va + load<u64>(e, 8)) & ~<u64>0xfff;
   const pa = translate(va, ACC_FETCH);
   if (pa == NO_ADDR) return NO_ADDR;
   if (!inRam(pa)) { raise(CAUSE_FETCH_ACCESS, va); return NO_ADDR; }

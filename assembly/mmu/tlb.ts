@@ -1,12 +1,18 @@
 // Three direct-mapped TLBs (fetch, load, store) of TLB_ENTRIES entries each:
 //
-//   entry: ┌──────────────────────┬────────────────────────────────────┐
-//          │ u64 tag = va >> 12   │ u64 addend: wasm address - va      │
-//          └──────────────────────┴────────────────────────────────────┘
+//   entry: ┌──────────────────────────────────────┬────────────────────────────────┐
+//          │ u64 tag = generation << 52 | va >> 12 │ u64 addend: wasm address - va  │
+//          └──────────────────────────────────────┴────────────────────────────────┘
 //
 // A hit costs one compare and one add. Only guest RAM is ever entered, so an
-// MMIO address always misses and goes to the device. An empty tag is all
-// ones, which no va >> 12 can equal.
+// MMIO address always misses and goes to the device.
+//
+// Flushing bumps the generation instead of clearing the entries: xv6 changes
+// satp, privilege and runs sfence.vma several times per system call, and
+// clearing 3 x 8 KiB each time cost more than the rest of the trap. va >> 12
+// has at most 52 bits, so the generation (12 bits) sits above it. Only when
+// it wraps are the entries cleared for real. An empty tag is all ones, the
+// one generation never used, so it matches nothing.
 //
 // An entry holds the permission the walk checked for its access type at the
 // privilege and mstatus bits of the time; anything that changes those
@@ -20,6 +26,18 @@ import { tlbFetch, tlbStore } from "../hart/state";
 /** Set when an entry is made, so back-to-back flushes cost nothing. */
 let tlbUsed: bool = true;
 
+const GEN_SHIFT: u64 = 52;
+/** The generation whose tags are all ones: never current. */
+const GEN_EMPTY: u64 = 0xfff;
+
+/** The current generation, in place: what every live tag has above its vpn. */
+export let tlbTag: u64 = 0;
+
+/** The tag va has in the current generation. */
+@inline export function tlbKey(va: u64, tag: u64): u64 {
+  return (va >> 12) | tag;
+}
+
 @inline export function tlbEntry(tlb: u32, va: u64): u32 {
   return tlb + ((<u32>(va >> 12) & TLB_MASK) << 4);
 }
@@ -27,7 +45,7 @@ let tlbUsed: bool = true;
 export function tlbFill(tlb: u32, va: u64, wasmAddr: u32): void {
   const e = tlbEntry(tlb, va);
   store<u64>(tlbFetch - 0x4000 + 0x1040 + ((tlb - tlbFetch) >> 10), load<u64>(tlbFetch - 0x4000 + 0x1040 + ((tlb - tlbFetch) >> 10)) + 1);
-  store<u64>(e, va >> 12);
+  store<u64>(e, tlbKey(va, tlbTag));
   store<u64>(e, <u64>(wasmAddr & ~0xfff) - (va & ~<u64>0xfff), 8);
   tlbUsed = true;
 }
@@ -37,7 +55,16 @@ export function tlbFlushAll(): void {
   store<u64>(tlbFetch - 0x4000 + 0x1030, load<u64>(tlbFetch - 0x4000 + 0x1030) + 1);
   if (!tlbUsed) return;
   store<u64>(tlbFetch - 0x4000 + 0x1038, load<u64>(tlbFetch - 0x4000 + 0x1038) + 1);
+  const gen = (tlbTag >> GEN_SHIFT) + 1;
+  if (gen == GEN_EMPTY) tlbReset();
+  else tlbTag = gen << GEN_SHIFT;
+  tlbUsed = false;
+}
+
+/** Clear every entry for real and start again at generation 0. */
+export function tlbReset(): void {
   memory.fill(tlbFetch, 0xff, TLB_BYTES * 3);
+  tlbTag = 0;
   tlbUsed = false;
 }
 

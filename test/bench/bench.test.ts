@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { qemuInstalled } from '../../host/bench/qemu-session.js';
 import { xv6 } from '../cli/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'xv6-wasm-bench-test-'));
@@ -40,6 +41,22 @@ describe('xv6-wasm bench', () => {
     expect(alu(2, 2).ours.instret / alu(1, 1).ours.instret).toBeCloseTo(2, 1);
     expect(alu(2, 2).scaling).toBeGreaterThan(0);
     expect(alu(2, 1).vsOneHart).toBeGreaterThan(0);
+  });
+
+  it.skipIf(!qemuInstalled())('runs the same workload on QEMU, interleaved, and gives the ratio per run', async () => {
+    const json = join(dir, 'bench-qemu.json');
+    const r = await xv6(['bench', '--quick', '--qemu', 'on', '--runs', '2', '--workloads', 'sys', '--json', json], { timeoutMs: 300_000 });
+    expect(r.code, r.stderr).toBe(0);
+    const report = JSON.parse(readFileSync(json, 'utf8'));
+    expect(report.host.qemu).toMatch(/^\d+\.\d+/);
+    for (const row of report.rows) {
+      expect(row.ours.seconds).toHaveLength(2);
+      expect(row.qemu.seconds).toHaveLength(2);
+      expect(row.ratio.min).toBeLessThanOrEqual(row.ratio.median);
+      expect(row.ratio.median).toBeLessThanOrEqual(row.ratio.max);
+      // QEMU's MIPS are our count of the same work over QEMU's time.
+      expect(row.qemu.mips).toBeCloseTo(row.ours.instret / row.qemu.time.median / 1e6, 6);
+    }
   });
 
   it('rejects a bad --qemu mode with one line', async () => {
