@@ -18,8 +18,10 @@ main(void)
     int fdt_ok = fdt_read(boot_fdt);
     consoleinit();
     printfinit();
-    printf("\nxv6-wasm kernel: %d harts, %d MiB RAM, %d UARTs%s\n",
-           machine.nharts, (int)((machine.ram_end - RAM_BASE) >> 20), machine.nuart,
+    printf("\nxv6-wasm kernel: %d hart%s, %d MiB RAM, %d UART%s%s\n",
+           machine.nharts, machine.nharts == 1 ? "" : "s",
+           (int)((machine.ram_end - RAM_BASE) >> 20),
+           machine.nuart, machine.nuart == 1 ? "" : "s",
            fdt_ok == 0 ? "" : " (no usable device tree: defaults)");
     kinit();
     kvminit();

@@ -50,7 +50,7 @@ export class OursSession implements GuestSession {
   }
 
   async close(): Promise<void> {
-    this.machine?.stop(StopReason.UserQuit, 0);
+    this.machine?.stop(StopReason.HostDone, 0);
     await this.finished;
     if (this.diskFd >= 0) closeSync(this.diskFd);
     this.diskFd = -1;

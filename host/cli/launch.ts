@@ -22,14 +22,23 @@ const say = (line: string) => process.stderr.write(`xv6-wasm: ${line}\n`);
 
 export async function launch(o: LaunchOptions): Promise<number> {
   let link: SerialLink | null = null;
+  let outputClosed = false;
+  const write = (bytes: Uint8Array | string) => { if (!outputClosed) process.stdout.write(bytes); };
   const machine = await Machine.create({
     cores: o.cores, ramBytes: o.ramBytes, image: o.image, disk: o.disk,
     htif: o.htif, maxInsns: o.maxInsns, trace: o.trace,
-    traceOut: (text) => process.stdout.write(text),
+    traceOut: (text) => write(text),
     note: say,
     onWake: () => link?.pump(),
   });
-  link = new SerialLink(machine.consoles[0], (bytes) => process.stdout.write(bytes));
+  // Whoever reads our output went away (`boot | head`): stop the guest
+  // quietly, as a shell pipeline expects, instead of dying on EPIPE.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    outputClosed = true;
+    machine.stop(StopReason.OutputClosed, 0);
+  });
+  link = new SerialLink(machine.consoles[0], write);
   const terminal = new Terminal({
     input: (bytes) => link?.send(bytes),
     quit: () => machine.stop(StopReason.UserQuit, 0),
@@ -61,6 +70,8 @@ function exitStatus(r: MachineResult, o: LaunchOptions): number {
       return 2;
     case StopReason.UserQuit:
       say('terminated by Ctrl-A x');
+      return code;
+    case StopReason.OutputClosed:
       return code;
     default:
       return code === 0 ? 70 : code;

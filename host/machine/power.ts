@@ -29,6 +29,10 @@ export const StopReason = {
   HostError: 5,
   /** The user quit (Ctrl-A x). */
   UserQuit: 6,
+  /** Whoever read the console output went away (a closed pipe). */
+  OutputClosed: 7,
+  /** The program embedding the machine is done with it (bench). */
+  HostDone: 8,
 } as const;
 export type StopReason = (typeof StopReason)[keyof typeof StopReason];
 
