@@ -23,7 +23,13 @@ const say = (line: string) => process.stderr.write(`xv6-wasm: ${line}\n`);
 export async function launch(o: LaunchOptions): Promise<number> {
   let link: SerialLink | null = null;
   let outputClosed = false;
-  const write = (bytes: Uint8Array | string) => { if (!outputClosed) process.stdout.write(bytes); };
+  // The end of what the guest printed, to name a kernel panic on stderr.
+  let recent = '';
+  const decoder = new TextDecoder();
+  const write = (bytes: Uint8Array | string) => {
+    recent = (recent + (typeof bytes === 'string' ? bytes : decoder.decode(bytes, { stream: true }))).slice(-4096);
+    if (!outputClosed) process.stdout.write(bytes);
+  };
   const machine = await Machine.create({
     cores: o.cores, ramBytes: o.ramBytes, image: o.image, disk: o.disk,
     htif: o.htif, maxInsns: o.maxInsns, trace: o.trace,
@@ -51,16 +57,25 @@ export async function launch(o: LaunchOptions): Promise<number> {
     terminal.detach();
   }
   if (o.stats) process.stderr.write(formatStats(result.instret, result.seconds));
-  return exitStatus(result, o);
+  return exitStatus(result, o, lastPanic(recent));
 }
 
-function exitStatus(r: MachineResult, o: LaunchOptions): number {
+/** The last "panic: ..." line the guest printed, if any. */
+function lastPanic(text: string): string | null {
+  const all = [...text.matchAll(/panic: ([^\r\n]*)/g)];
+  return all.length ? all[all.length - 1][0] : null;
+}
+
+function exitStatus(r: MachineResult, o: LaunchOptions, panic: string | null): number {
   const code = Math.min(r.exitCode, 255);
   switch (r.reason) {
     case StopReason.PowerOff:
       // A bare-metal program (`run`) reports a failed check through the
       // finisher just as through tohost; a kernel (`boot`) just fails.
-      if (r.exitCode !== 0) say(o.htif ? `${o.file}: failed test ${r.exitCode} (test finisher)` : `the guest powered off with failure code ${r.exitCode}`);
+      if (r.exitCode !== 0) {
+        say(o.htif ? `${o.file}: failed test ${r.exitCode} (test finisher)`
+          : `the guest powered off with failure code ${r.exitCode}${panic ? ` after a kernel ${panic}` : ''}`);
+      }
       return code;
     case StopReason.Htif:
       if (r.exitCode !== 0) say(`${o.file}: failed test ${r.exitCode}`);

@@ -39,3 +39,13 @@ describe.skipIf(!haveCrossCompiler())('boot', () => {
     expect(readFileSync(disk).equals(Buffer.alloc(1 << 20, 0xa5))).toBe(true);
   });
 });
+
+describe('boot with our kernel and a disk that is not a file system', () => {
+  test('the kernel panics, the emulator names the panic on stderr and exits non-zero, the disk is untouched', async () => {
+    const r = await xv6(['boot', '--disk', disk]);
+    expect(r.stdout).toMatch(/panic: fsinit: not a file-system image\nhart 0\nbacktrace:\n/);
+    expect(r.stderr).toBe('xv6-wasm: the guest powered off with failure code 1 after a kernel panic: fsinit: not a file-system image\n');
+    expect(r.code).toBe(1);
+    expect(readFileSync(disk).equals(Buffer.alloc(1 << 20, 0xa5))).toBe(true);
+  });
+});
