@@ -4,7 +4,7 @@
 import {
   setHartPlaces, regs, fetchSlot, decodeHeaders, pc, priv, instret, mstatus, medeleg, mideleg,
   mie, mtvec, mcounteren, mscratch, mepc, mcause, mtval, menvcfg, stvec, scounteren, sscratch,
-  sepc, scause, stval, satp, senvcfg, stimecmp, resAddr, resValue, codeEpoch, exitReason, RUNNING,
+  sepc, scause, stval, satp, senvcfg, stimecmp, resAddr, resValue, codeEpoch, exitReason, RUNNING, STOP_BUDGET,
   hartBlock, setMipSoft, setMipTimer, PRIV_M,
 } from "./hart/state";
 import { REG_SINK, RAM_START, CODE_EPOCH_ADDR, DECODE_PAGES, OFF_PMPCFG, OFF_PMPADDR } from "./hart/layout";
@@ -64,7 +64,8 @@ export function run(budget: u32): u32 {
   if (cause != 0) pc = enterTrap(cause, 0, pc);
   if (traceOn) {
     traceStep();
-    return 0;
+    // A traced WFI parks the hart as an untraced one does.
+    return exitReason == RUNNING ? STOP_BUDGET : exitReason;
   }
   return runFromPc(budget);
 }

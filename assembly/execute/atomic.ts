@@ -9,13 +9,38 @@
 // natural alignment, and the spec allows the exception.
 
 import { Op, opOf, rdOff, rs1Off, rs2Off } from "../decode/ops";
-import { regs, resAddr, resValue } from "../hart/state";
+import { regs, resAddr, resValue, exitReason, STOP_SPIN } from "../hart/state";
 import { translate, inRam, wasmAddr, NO_ADDR, ACC_LOAD, ACC_STORE } from "../mmu/sv39";
 import { noteCodeWrite } from "../mmu/access";
 import { raise } from "../trap/raise";
 import { CAUSE_LOAD_MISALIGNED, CAUSE_STORE_MISALIGNED, CAUSE_LOAD_ACCESS, CAUSE_STORE_ACCESS } from "../trap/causes";
 
 const NO_RESERVATION: u32 = 0xffffffff;
+
+// Spin detection, as "pause-loop exiting" does for a hypervisor: a hart that
+// keeps swapping a lock word that is already taken is waiting for another
+// hart, whose host thread may be descheduled (more busy harts than host
+// cores, or other processes). Spinning on would only burn the CPU that the
+// lock holder needs, so after SPIN_LIMIT failed swaps in a row on one word
+// the slice ends with STOP_SPIN and the host pauses this thread briefly.
+// The critical sections of an xv6-style kernel are far shorter than
+// SPIN_LIMIT turns of a waiter's loop, unless the holder is not running.
+const SPIN_LIMIT: u32 = 1000;
+let spinAddr: u32 = 0;
+let spinCount: u32 = 0;
+
+/** After an AMOSWAP at wasm address a: did it find the value it wrote? */
+function noteSwap(a: u32, unchanged: bool): void {
+  if (!unchanged || a != spinAddr) {
+    spinAddr = unchanged ? a : 0;
+    spinCount = 0;
+    return;
+  }
+  if (++spinCount >= SPIN_LIMIT) {
+    spinCount = 0;
+    exitReason = STOP_SPIN;
+  }
+}
 
 /** The wasm address of an aligned RAM word for an atomic access, or 0. */
 function atomicAddr(va: u64, size: u32, isLoad: bool): u32 {
@@ -60,12 +85,22 @@ export function atomicInstruction(w: u32): bool {
       store<u64>(rd, ok ? 0 : 1);
       return true;
     }
-    case Op.AMOSWAP_W: store<u64>(rd, sext32(atomic.xchg<u32>(a, <u32>src))); return true;
+    case Op.AMOSWAP_W: {
+      const old = atomic.xchg<u32>(a, <u32>src);
+      noteSwap(a, old == <u32>src);
+      store<u64>(rd, sext32(old));
+      return true;
+    }
     case Op.AMOADD_W: store<u64>(rd, sext32(atomic.add<u32>(a, <u32>src))); return true;
     case Op.AMOXOR_W: store<u64>(rd, sext32(atomic.xor<u32>(a, <u32>src))); return true;
     case Op.AMOAND_W: store<u64>(rd, sext32(atomic.and<u32>(a, <u32>src))); return true;
     case Op.AMOOR_W: store<u64>(rd, sext32(atomic.or<u32>(a, <u32>src))); return true;
-    case Op.AMOSWAP_D: store<u64>(rd, atomic.xchg<u64>(a, src)); return true;
+    case Op.AMOSWAP_D: {
+      const old = atomic.xchg<u64>(a, src);
+      noteSwap(a, old == src);
+      store<u64>(rd, old);
+      return true;
+    }
     case Op.AMOADD_D: store<u64>(rd, atomic.add<u64>(a, src)); return true;
     case Op.AMOXOR_D: store<u64>(rd, atomic.xor<u64>(a, src)); return true;
     case Op.AMOAND_D: store<u64>(rd, atomic.and<u64>(a, src)); return true;

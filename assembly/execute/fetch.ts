@@ -34,10 +34,8 @@ export function enterPage(va: u64): bool {
   const genAddr = PAGEGEN + (page << 2);
   const gen = atomic.load<u32>(genAddr);
   if (load<u32>(header) != page + 1 || load<u32>(header, 4) != gen) {
-    store<u64>(decodeHeaders - 0x800 + 0x1018, load<u64>(decodeHeaders - 0x800 + 0x1018) + 1);
     const marked = markDecoded(genAddr, gen);
-    memory.fill(slots, 0, SLOTS_BYTES);
-    writeSlot(slots + SLOTS_BYTES, pack(Op.PAGE_END, 0, 0, 0, 0), 0);
+    clearSlots(slots);
     store<u32>(header, page + 1);
     store<u32>(header, marked, 4);
   }
@@ -47,13 +45,24 @@ export function enterPage(va: u64): bool {
   return true;
 }
 
+/** Make every slot of a page slot area read "not decoded yet". An area
+ *  never used is still all zeros, as the memory was created: leaving it
+ *  alone keeps host memory untouched except where code is decoded. A word
+ *  past the PAGE_END sentinel (in the stride's unused part, which nothing
+ *  else writes, and which survives a machine reset) says the area was used. */
+function clearSlots(slots: u32): void {
+  const used = slots + SLOTS_BYTES + 16;
+  if (load<u32>(used) != 0) memory.fill(slots, 0, SLOTS_BYTES);
+  else store<u32>(used, 1);
+  writeSlot(slots + SLOTS_BYTES, pack(Op.PAGE_END, 0, 0, 0, 0), 0);
+}
+
 function markDecoded(genAddr: u32, gen: u32): u32 {
   while (true) {
     if ((gen & PAGEGEN_DECODED) != 0) return gen;
     const seen = atomic.cmpxchg<u32>(genAddr, gen, gen | PAGEGEN_DECODED);
     if (seen == gen) {
       atomic.add<u32>(CODE_EPOCH_ADDR, 1);
-      store<u64>(decodeHeaders - 0x800 + 0x1020, load<u64>(decodeHeaders - 0x800 + 0x1020) + 1);
       tlbFlushStore();
       return gen | PAGEGEN_DECODED;
     }

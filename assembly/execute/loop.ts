@@ -52,6 +52,7 @@ export function runFromPc(budget: u32): u32 {
  *  the page caches (the trace path). Returns its raw bits, or NO_ADDR when
  *  fetching it trapped. */
 export function stepOne(): u64 {
+  exitReason = RUNNING;
   const raw = fetchRaw(pc);
   if (raw == NO_ADDR) {
     clearException();

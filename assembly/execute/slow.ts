@@ -157,8 +157,7 @@ export function slowStep(): void {
 function wfiShouldPark(): bool {
   atomic.store<i32>(hartBlock + <u32>HS_WAKE, 0);
   updateTimers(nowTicks());
-  store<u64>(hartBlock + 0x1000, load<u64>(hartBlock + 0x1000) + 1);
-  if ((pendingInterrupts() & mie) != 0) { store<u64>(hartBlock + 0x1008, load<u64>(hartBlock + 0x1008) + 1); store<u64>(hartBlock + 0x1010, load<u64>(hartBlock + 0x1010) | (pendingInterrupts() & mie)); return false; }
+  if ((pendingInterrupts() & mie) != 0) return false;
   store<f64>(hartBlock + <u32>HS_TIMER_DEADLINE, timerDeadline());
   return true;
 }

@@ -17,7 +17,7 @@
 //  +0x1000 ├──────────────────────────────┤
 //          │ (unused)                     │
 //  +0x4000 ├──────────────────────────────┤
-//          │ TLB fetch  512 x 16 B        │ each entry: u64 tag (vpn), u64 addend
+//          │ TLB fetch  512 x 16 B        │ each entry: u64 tag (generation, vpn), u64 addend
 //  +0x6000 ├──────────────────────────────┤
 //          │ TLB load   512 x 16 B        │
 //  +0x8000 ├──────────────────────────────┤
@@ -26,7 +26,8 @@
 //
 //  decode region (DECODE_BASE + hartid * DECODE_STRIDE), 8 MiB
 //  ┌───────────── page slot k (k = guest page index & 127), 64 KiB ──────────┐
-//  │ 2048 decoded slots of 16 B, one per 2-byte offset │ PAGE_END sentinel   │
+//  │ 2048 decoded slots of 16 B, one per 2-byte offset │ PAGE_END sentinel,  │
+//  │                                                   │ then u32 "used"     │
 //  └──────────────────────────────────────────────────────────────────────────┘
 
 import {

@@ -75,6 +75,7 @@ export let excTval: u64 = 0;
 export const STOP_BUDGET: u32 = 0;
 export const STOP_WFI: u32 = 1;
 export const STOP_HOST: u32 = 2;
+export const STOP_SPIN: u32 = 3;
 /** exitReason while the loop may go on. */
 export const RUNNING: u32 = 0xff;
 /** Why the loop must stop at the end of this block, or RUNNING. */

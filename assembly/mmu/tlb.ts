@@ -44,7 +44,6 @@ export let tlbTag: u64 = 0;
 
 export function tlbFill(tlb: u32, va: u64, wasmAddr: u32): void {
   const e = tlbEntry(tlb, va);
-  store<u64>(tlbFetch - 0x4000 + 0x1040 + ((tlb - tlbFetch) >> 10), load<u64>(tlbFetch - 0x4000 + 0x1040 + ((tlb - tlbFetch) >> 10)) + 1);
   store<u64>(e, tlbKey(va, tlbTag));
   store<u64>(e, <u64>(wasmAddr & ~0xfff) - (va & ~<u64>0xfff), 8);
   tlbUsed = true;
@@ -52,9 +51,7 @@ export function tlbFill(tlb: u32, va: u64, wasmAddr: u32): void {
 
 /** The three TLBs lie back to back from tlbFetch. */
 export function tlbFlushAll(): void {
-  store<u64>(tlbFetch - 0x4000 + 0x1030, load<u64>(tlbFetch - 0x4000 + 0x1030) + 1);
   if (!tlbUsed) return;
-  store<u64>(tlbFetch - 0x4000 + 0x1038, load<u64>(tlbFetch - 0x4000 + 0x1038) + 1);
   const gen = (tlbTag >> GEN_SHIFT) + 1;
   if (gen == GEN_EMPTY) tlbReset();
   else tlbTag = gen << GEN_SHIFT;
@@ -69,6 +66,5 @@ export function tlbReset(): void {
 }
 
 export function tlbFlushStore(): void {
-  store<u64>(tlbFetch - 0x4000 + 0x1028, load<u64>(tlbFetch - 0x4000 + 0x1028) + 1);
   memory.fill(tlbStore, 0xff, TLB_BYTES);
 }

@@ -13,6 +13,8 @@ export const enum Stop {
   Wfi = 1,
   /** An MMIO write asked to end the slice (power-off, reset). */
   Host = 2,
+  /** The hart spins on a lock another hart holds: pause the thread briefly. */
+  Spin = 3,
 }
 
 export interface CoreExports {

@@ -13,6 +13,10 @@ import { MemoryViews } from './memory.js';
 import { requestStop, StopReason, stopRequested } from './power.js';
 import { Tracer } from './tracer.js';
 
+// Long enough for the host to run a descheduled lock holder, short next to
+// the guest's timer tick.
+const SPIN_PAUSE_MS = 0.1;
+
 const RUNNING = 0;
 const PARKED = 1;
 const STOPPED = 2;
@@ -46,6 +50,17 @@ function park(): void {
   Atomics.store(i32, runstateIndex, PARKED);
   Atomics.wait(i32, wakeIndex, 0, timeoutMs);
   Atomics.store(i32, runstateIndex, RUNNING);
+}
+
+/**
+ * The hart has been spinning on a lock: give the host CPU to the lock
+ * holder's thread (likely descheduled) for a moment. Any wake-up (an
+ * interrupt for this hart) ends the pause early; clearing HS_WAKE first is
+ * safe because WFI clears it too before its last look.
+ */
+function pause(): void {
+  Atomics.store(i32, wakeIndex, 0);
+  Atomics.wait(i32, wakeIndex, 0, SPIN_PAUSE_MS);
 }
 
 /** HTIF: 1 = pass, (n << 1) | 1 = test n failed. Returns true once the program has written it. */
@@ -102,6 +117,7 @@ function runHart(): void {
       spent += why === Stop.Budget ? (tracer ? 1 : budget) : instretOf(h) - before;
       if (config.tohost >= 0 && checkTohost()) break;
       if (why === Stop.Wfi) park();
+      else if (why === Stop.Spin) pause();
     }
   } finally {
     tracer?.flush();

@@ -45,6 +45,11 @@ export interface MachineResult extends StopState {
 // Long enough for the core's loop to reach V8's optimising tier, short enough
 // that timers, tohost and power-off are seen within about a millisecond.
 const DEFAULT_SLICE = 300_000;
+// A hart thread keeps a few MiB of JavaScript objects (its devices, trace
+// lines); guest state lives in the shared memory. V8's default heap sizing
+// for an isolate costs about 1.3 MiB of host RAM more per hart than these
+// limits, which matters with 8 harts (host memory: guest RAM + 100 MiB).
+const HART_HEAP_LIMITS = { maxYoungGenerationSizeMb: 0.5, maxOldGenerationSizeMb: 32 };
 // A hart ends its current slice within milliseconds; a thread that has not
 // said it stopped by then is wedged and gets terminated.
 const STOP_GRACE_MS = 1000;
@@ -114,7 +119,7 @@ export class Machine {
         trace: opts.trace, disk: opts.disk, nuarts: guest.NUART,
       };
       const data: HartWorkerData = { module: this.module, memory: this.memory, config };
-      const w = new Worker(url, { workerData: data });
+      const w = new Worker(url, { workerData: data, resourceLimits: HART_HEAP_LIMITS });
       w.on('message', (m: HartMessage) => this.onMessage(h, m));
       w.on('error', (e) => this.fail(`hart ${h}: ${e.message}`));
       w.on('exit', () => {
