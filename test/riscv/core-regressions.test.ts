@@ -1,0 +1,56 @@
+// Guards for two core mechanisms whose faults show only under load:
+// TLB flushes by generation (tlb_gen.S: ten thousand flushes, across the
+// generation wrap) and a traced hart parking in WFI (trace_park.S under
+// `run --trace` on two harts).
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { elfPath, expectPass, hasQemu, root, runOurs, runQemu } from './machines.js';
+
+describe('TLB invalidation across generation wraps', () => {
+  it('tlb_gen on xv6-wasm', async () => expectPass('tlb_gen', 'xv6-wasm', await runOurs('tlb_gen', { maxInsns: 50_000_000 })), 60_000);
+  it.skipIf(!hasQemu)('tlb_gen on QEMU', async () => expectPass('tlb_gen', 'QEMU', await runQemu('tlb_gen')), 60_000);
+});
+
+interface TraceRun { code: number | null; timedOut: boolean; stdout: string; stderr: string }
+
+/** `xv6-wasm run NAME.elf --trace` with a hang guard on both instructions and time. */
+function runTraced(name: string, cores: number, maxInsns: number, timeoutMs: number): Promise<TraceRun> {
+  return new Promise((resolve, reject) => {
+    const args = [join(root, 'bin/xv6-wasm.js'), 'run', elfPath(name), '--cores', String(cores),
+      '--trace', '--max-insns', String(maxInsns)];
+    const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    let timedOut = false;
+    child.stdout.on('data', (d: Buffer) => out.push(d));
+    child.stderr.on('data', (d: Buffer) => err.push(d));
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    }, timeoutMs);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, timedOut, stdout: Buffer.concat(out).toString(), stderr: Buffer.concat(err).toString() });
+    });
+  });
+}
+
+describe('--trace with a hart parked in WFI', () => {
+  it('hart 1 parks instead of tracing its WFI loop while hart 0 works', async () => {
+    const r = await runTraced('trace_park', 2, 2_000_000, 45_000);
+    expect(r.timedOut, 'timed out').toBe(false);
+    expect(r.code, `exit status; stderr:\n${r.stderr}`).toBe(0);
+    const lines = r.stdout.split('\n');
+    const hart0 = lines.filter((l) => l.startsWith('0 '));
+    const hart1 = lines.filter((l) => l.startsWith('1 '));
+    // Hart 0 traced its whole loop (3000 rounds of two instructions), so a
+    // hart 1 spinning through WFI would have had all that time to show it.
+    expect(hart0.length).toBeGreaterThan(6000);
+    // Hart 1 got as far as its WFI, and then added nothing: start-up and the
+    // park loop are about fifty instructions.
+    expect(hart1.some((l) => / wfi\b/.test(l)), 'hart 1 never reached WFI').toBe(true);
+    expect(hart1.length).toBeLessThan(100);
+  }, 60_000);
+});
