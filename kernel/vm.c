@@ -249,47 +249,45 @@ user_writable_pa(pagetable_t pagetable, uint64 va)
   return PTE2PA(*pte);
 }
 
-// Copy len bytes from the kernel to user address dstva. -1 if any byte of
-// the destination is not user-writable memory (kernel addresses, unmapped
-// pages, read-only text and the guard page all count).
-int
-copyout(pagetable_t pagetable, uint64 dstva, char *src, uint64 len)
+// Copy len bytes between kernel buffer k and user address uva, a page at a
+// time, in the direction to_user says. -1 if any user byte is not mapped
+// user memory, or, when writing, not user-writable (kernel addresses,
+// unmapped pages, read-only text and the guard page all count).
+static int
+copyuser(pagetable_t pagetable, uint64 uva, char *k, uint64 len, int to_user)
 {
   while(len > 0){
-    uint64 va0 = PGROUNDDOWN(dstva);
-    uint64 pa0 = user_writable_pa(pagetable, va0);
+    uint64 va0 = PGROUNDDOWN(uva);
+    uint64 pa0 = to_user ? user_writable_pa(pagetable, va0) : walkaddr(pagetable, va0);
     if(pa0 == 0)
       return -1;
-    uint64 n = PGSIZE - (dstva - va0);
+    uint64 n = PGSIZE - (uva - va0);
     if(n > len)
       n = len;
-    memmove((void *)(pa0 + (dstva - va0)), src, n);
+    char *u = (char *)(pa0 + (uva - va0));
+    if(to_user)
+      memmove(u, k, n);
+    else
+      memmove(k, u, n);
     len -= n;
-    src += n;
-    dstva = va0 + PGSIZE;
+    k += n;
+    uva = va0 + PGSIZE;
   }
   return 0;
 }
 
-// Copy len bytes from user address srcva into the kernel; -1 if any byte is
-// not mapped user memory.
+// Copy len bytes from the kernel to user address dstva.
+int
+copyout(pagetable_t pagetable, uint64 dstva, char *src, uint64 len)
+{
+  return copyuser(pagetable, dstva, src, len, 1);
+}
+
+// Copy len bytes from user address srcva into the kernel.
 int
 copyin(pagetable_t pagetable, char *dst, uint64 srcva, uint64 len)
 {
-  while(len > 0){
-    uint64 va0 = PGROUNDDOWN(srcva);
-    uint64 pa0 = walkaddr(pagetable, va0);
-    if(pa0 == 0)
-      return -1;
-    uint64 n = PGSIZE - (srcva - va0);
-    if(n > len)
-      n = len;
-    memmove(dst, (void *)(pa0 + (srcva - va0)), n);
-    len -= n;
-    dst += n;
-    srcva = va0 + PGSIZE;
-  }
-  return 0;
+  return copyuser(pagetable, srcva, dst, len, 0);
 }
 
 // Copy a NUL-terminated string of at most max bytes (NUL included) from
