@@ -26,9 +26,11 @@ export async function launch(o: LaunchOptions): Promise<number> {
   // The end of what the guest printed, to name a kernel panic on stderr.
   let recent = '';
   const decoder = new TextDecoder();
-  const write = (bytes: Uint8Array | string) => {
-    recent = (recent + (typeof bytes === 'string' ? bytes : decoder.decode(bytes, { stream: true }))).slice(-4096);
-    if (!outputClosed) process.stdout.write(bytes);
+  const write = (bytes: Uint8Array | string) => { if (!outputClosed) process.stdout.write(bytes); };
+  // Only the console counts: trace lines are many and never a panic.
+  const consoleWrite = (bytes: Uint8Array) => {
+    recent = (recent + decoder.decode(bytes, { stream: true })).slice(-4096);
+    write(bytes);
   };
   const machine = await Machine.create({
     cores: o.cores, ramBytes: o.ramBytes, image: o.image, disk: o.disk,
@@ -44,7 +46,7 @@ export async function launch(o: LaunchOptions): Promise<number> {
     outputClosed = true;
     machine.stop(StopReason.OutputClosed, 0);
   });
-  link = new SerialLink(machine.consoles[0], write);
+  link = new SerialLink(machine.consoles[0], consoleWrite);
   const terminal = new Terminal({
     input: (bytes) => link?.send(bytes),
     quit: () => machine.stop(StopReason.UserQuit, 0),
