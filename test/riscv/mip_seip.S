@@ -12,14 +12,7 @@
   .text
   .globl main
 main:
-  li t0, PLIC_PRIORITY(UART0_IRQ)
-  li t1, 1
-  sw t1, 0(t0)
-  li t0, PLIC_ENABLE(CTX)
-  li t1, 1 << UART0_IRQ
-  sw t1, 0(t0)
-  li t0, PLIC_THRESHOLD(CTX)
-  sw zero, 0(t0)
+  PLIC_ROUTE(UART0_IRQ, CTX)
   li s0, UART0_BASE
   li t0, 0x0b                     // DTR, RTS, OUT2
   sb t0, UART_MCR(s0)

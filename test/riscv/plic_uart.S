@@ -11,14 +11,7 @@
   .globl main
 main:
   // PLIC: priority 1 for the UART, enabled for this context, threshold 0.
-  li t0, PLIC_PRIORITY(UART0_IRQ)
-  li t1, 1
-  sw t1, 0(t0)
-  li t0, PLIC_ENABLE(CTX)
-  li t1, 1 << UART0_IRQ
-  sw t1, 0(t0)
-  li t0, PLIC_THRESHOLD(CTX)
-  sw zero, 0(t0)
+  PLIC_ROUTE(UART0_IRQ, CTX)
   TEST_CASE(1, a0, 1, li t0, PLIC_PRIORITY(UART0_IRQ); lw a0, 0(t0))
   TEST_CASE(2, a0, 1 << UART0_IRQ, li t0, PLIC_ENABLE(CTX); lw a0, 0(t0))
   // UART: receive interrupts on (a byte may already be waiting).

@@ -10,6 +10,12 @@
 #define PLIC_ENABLE(ctx)     (PLIC_BASE + 0x2000 + 0x80 * (ctx))
 #define PLIC_THRESHOLD(ctx)  (PLIC_BASE + 0x200000 + 0x1000 * (ctx))
 #define PLIC_CLAIM(ctx)      (PLIC_BASE + 0x200004 + 0x1000 * (ctx))
+// Routes source irq to context ctx alone: priority 1, the only source
+// enabled there, threshold 0. Uses t0 and t1.
+#define PLIC_ROUTE(irq, ctx) \
+  li t0, PLIC_PRIORITY(irq); li t1, 1; sw t1, 0(t0); \
+  li t0, PLIC_ENABLE(ctx); li t1, 1 << (irq); sw t1, 0(t0); \
+  li t0, PLIC_THRESHOLD(ctx); sw zero, 0(t0)
 
 // 16550 UART, byte registers.
 #define UART_RBR 0   // read: receive buffer
