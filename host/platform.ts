@@ -39,3 +39,4 @@ export const wasm = table.wasm;
 export const hart = table.hart;
 export const control = table.control;
 export const fs = table.fs;
+export const telemetry = table.telemetry;

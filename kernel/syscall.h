@@ -24,4 +24,11 @@
 #define SYS_mkdir   20
 #define SYS_close   21
 #define SYS_halt    22
+#define SYS_pgcreate    23
+#define SYS_pgfork      24
+#define SYS_pgctl       25
+#define SYS_pgstat      26
+#define SYS_getprocs    27
+#define SYS_gethostname 28
+#define SYS_freepages   29
 #endif

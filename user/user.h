@@ -9,6 +9,7 @@
 #include "kernel/types.h"
 #include "kernel/stat.h"
 #include "kernel/fcntl.h"
+#include "kernel/pgroup.h"
 
 // System calls. Each returns -1 on failure unless said otherwise.
 int fork(void);
@@ -32,7 +33,15 @@ int getpid(void);
 char *sbrk(int n);                     // returns the old break, or (char*)-1
 int sleep(int ticks);
 int uptime(void);
-int halt(int code);                    // powers the machine off with code
+int halt(int code);                    // powers the machine off with code; root group only
+// pgroups (kernel/pgroup.h says what each does)
+int pgcreate(struct pgspec *spec);
+int pgfork(int id);
+int pgctl(int id, int op, uint64 a, uint64 b);
+int pgstat(int id, struct pgstat *st);
+int getprocs(struct procinfo *buf, int max);
+int gethostname(char *buf, int n);
+uint64 freepages(void);
 
 // ulib.c
 int stat(const char *path, struct stat *st);
