@@ -44,10 +44,16 @@ function slice(segs: Piece[], skip: number, limit: number): Piece[] {
 
 const total = (segs: Piece[]): number => segs.reduce((n, s) => n + s.len, 0);
 
-/** Carry out the request in `chain`; returns the number of bytes written into
- *  the driver's buffers (the used-ring length). Throws QueueBroken when there
- *  is nowhere to put a status byte. */
-export function executeRequest(ram: GuestRam, disk: DiskFile, chain: Segment[]): number {
+export interface Completion {
+  /** Bytes written into the driver's buffers (the used-ring length). */
+  used: number;
+  /** The request type from the header (T_*), or -1 when it could not be read. */
+  type: number;
+}
+
+/** Carry out the request in `chain`. Throws QueueBroken when there is nowhere
+ *  to put a status byte. */
+export function executeRequest(ram: GuestRam, disk: DiskFile, chain: Segment[]): Completion {
   const last = chain[chain.length - 1];
   if (!last.writable || last.len === 0 || !last.inRam) throw new QueueBroken('no status byte');
   const statusAddr = last.paddr + last.len - 1;
@@ -57,24 +63,30 @@ export function executeRequest(ram: GuestRam, disk: DiskFile, chain: Segment[]):
 
   let status = S_IOERR;
   let written = 0;
+  let type = -1;
   if (chain.every((s) => s.inRam) && total(readable) >= HEADER_BYTES) {
+    const header = gather(ram, slice(readable, 0, HEADER_BYTES));
+    type = header.getUint32(0, true);
     try {
-      [status, written] = perform(ram, disk, readable, dataIn);
+      [status, written] = perform(ram, disk, header, readable, dataIn);
     } catch {
       status = S_IOERR; // the host file failed us (EIO, ENOSPC): the guest hears of it
     }
   }
   ram.bytes[ram.at(statusAddr)] = status;
   ram.markWritten(statusAddr, 1);
-  return written + 1;
+  return { used: written + 1, type };
 }
 
-function perform(ram: GuestRam, disk: DiskFile, readable: Piece[], dataIn: Piece[]): [number, number] {
-  const header = slice(readable, 0, HEADER_BYTES);
-  const h = new Uint8Array(HEADER_BYTES);
+/** The bytes of `pieces`, copied out of guest RAM into one buffer. */
+function gather(ram: GuestRam, pieces: Piece[]): DataView {
+  const out = new Uint8Array(total(pieces));
   let at = 0;
-  for (const p of header) { h.set(ram.bytes.subarray(ram.at(p.paddr), ram.at(p.paddr) + p.len), at); at += p.len; }
-  const hv = new DataView(h.buffer);
+  for (const p of pieces) { out.set(ram.bytes.subarray(ram.at(p.paddr), ram.at(p.paddr) + p.len), at); at += p.len; }
+  return new DataView(out.buffer);
+}
+
+function perform(ram: GuestRam, disk: DiskFile, hv: DataView, readable: Piece[], dataIn: Piece[]): [number, number] {
   const type = hv.getUint32(0, true);
   const offset = (hv.getUint32(12, true) * 2 ** 32 + hv.getUint32(8, true)) * SECTOR;
   const capacity = Math.floor(disk.bytes / SECTOR) * SECTOR;

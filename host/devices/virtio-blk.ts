@@ -15,9 +15,15 @@
 // synchronously in the thread of the hart that wrote QueueNotify: requests are
 // read from guest RAM, the disk file is read or written (write-through), then
 // the used ring is published and the PLIC line raised.
+//
+// Counters for the host's displays (the TUI's status bar): after the
+// transport words, the number of read (T_IN) and write (T_OUT) requests
+// served since power-on, each bumped with Atomics.add under the lock and read
+// by any thread at any time with Atomics.load (diskCounters below). A guest's
+// device reset leaves them alone.
 import { DiskFile, MmioDevice, WriteResult } from './device.js';
 import { GuestRam } from './guest-ram.js';
-import { executeRequest, SECTOR } from './blk-request.js';
+import { executeRequest, SECTOR, T_IN, T_OUT } from './blk-request.js';
 import { Plic } from './plic.js';
 import { SharedLock } from './shared-lock.js';
 import { AVAIL_F_NO_INTERRUPT, QueueBroken, SplitQueue } from './virtqueue.js';
@@ -28,6 +34,18 @@ const enum W {
   Lock = 0, Status, DeviceFeaturesSel, DriverFeaturesSel, DriverFeaturesLo, DriverFeaturesHi,
   QueueSel, QueueNum, QueueReady, DescLo, DescHi, DriverLo, DriverHi, DeviceLo, DeviceHi,
   InterruptStatus, LastAvail, UsedIdx, Count,
+  Reads = Count, Writes, End,
+}
+
+export interface DiskCounters {
+  reads: number;
+  writes: number;
+}
+
+/** Requests served since power-on; any thread, any time. */
+export function diskCounters(memory: WebAssembly.Memory): DiskCounters {
+  const words = new Int32Array(memory.buffer, wasm.VIRTIO_STATE_BASE, W.End);
+  return { reads: Atomics.load(words, W.Reads) >>> 0, writes: Atomics.load(words, W.Writes) >>> 0 };
 }
 
 // Transport registers, virtio 1.x section 4.2.2.
@@ -81,7 +99,7 @@ export class VirtioBlk implements MmioDevice {
 
   /** Power-on state; before any hart runs. */
   reset(): void {
-    this.words.fill(0, this.w0, this.w0 + W.Count);
+    this.words.fill(0, this.w0, this.w0 + W.End);
     this.plic.lower(guest.VIRTIO0_IRQ);
   }
 
@@ -200,8 +218,10 @@ export class VirtioBlk implements MmioDevice {
         if (((avail - next) & 0xffff) > num) throw new QueueBroken('available index ran ahead of the ring');
         while (next !== avail) {
           const head = q.head(next);
-          const len = executeRequest(this.ram, this.disk!, q.chain(head));
-          q.pushUsed(used, head, len);
+          const c = executeRequest(this.ram, this.disk!, q.chain(head));
+          q.pushUsed(used, head, c.used);
+          if (c.type === T_IN) Atomics.add(this.words, this.w0 + W.Reads, 1);
+          if (c.type === T_OUT) Atomics.add(this.words, this.w0 + W.Writes, 1);
           next = (next + 1) & 0xffff;
           used = (used + 1) & 0xffff;
           this.set(W.LastAvail, next);

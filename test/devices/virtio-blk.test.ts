@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DiskFile } from '../../host/devices/device.js';
 import { Plic } from '../../host/devices/plic.js';
-import { VirtioBlk } from '../../host/devices/virtio-blk.js';
+import { diskCounters, VirtioBlk } from '../../host/devices/virtio-blk.js';
 import { guest, wasm } from '../../host/platform.js';
 import { makeMemory, TEST_RAM_BYTES, word } from './shared-memory.js';
 import { BUFFERS, TestDriver, WRITE } from './virtio-driver.js';
@@ -186,5 +186,25 @@ describe('virtio-blk', () => {
     drv.submit([{ addr: HDR, len: 16, flags: 0 }, { addr: STATUS, len: 1, flags: WRITE }]);
     expect(drv.usedIdx()).toBe(1);
     expect(line()).toBe(0);
+  });
+
+  it('counts read and write requests for the host, across a driver reset, until power-on', () => {
+    const { memory, dev, drv } = setup(diskFile());
+    drv.init();
+    const request = (type: number) => {
+      drv.header(HDR, type, 1);
+      const data = { addr: DATA, len: 512, flags: type === T_IN ? WRITE : 0 };
+      drv.submit([{ addr: HDR, len: 16, flags: 0 }, data, { addr: STATUS, len: 1, flags: WRITE }]);
+    };
+    request(T_IN);
+    request(T_OUT);
+    request(T_IN);
+    drv.header(HDR, T_FLUSH, 0);
+    drv.submit([{ addr: HDR, len: 16, flags: 0 }, { addr: STATUS, len: 1, flags: WRITE }]);
+    expect(diskCounters(memory)).toEqual({ reads: 2, writes: 1 });
+    drv.setReg(0x070, 0);
+    expect(diskCounters(memory)).toEqual({ reads: 2, writes: 1 });
+    dev.reset();
+    expect(diskCounters(memory)).toEqual({ reads: 0, writes: 0 });
   });
 });
