@@ -2,7 +2,8 @@
 // real configuration, laid out like the one QEMU 7.2 builds for `virt` so that
 // one kernel reads either: /cpus (one cpu@N with its local interrupt
 // controller per hart), /memory, /soc (CLINT, PLIC, UARTs, virtio-mmio, the
-// sifive_test finisher), /poweroff and /reboot over the finisher, /chosen.
+// sifive_test finisher, and our pgroup telemetry device, which QEMU's tree
+// lacks), /poweroff and /reboot over the finisher, /chosen.
 //
 // Shared state: none; the main thread builds it once and copies it to RAM.
 import { FdtWriter } from './fdt-writer.js';
@@ -122,6 +123,10 @@ export function buildFdt(config: FdtConfig): Uint8Array {
       .endNode();
   }
   for (let n = 1; n < nuarts; n++) serial(n);
+  w.beginNode(`telemetry@${hex(guest.TELEM_BASE)}`)
+    .strs('compatible', 'xv6-wasm,pgroup-telemetry')
+    .cells('reg', ...reg(guest.TELEM_BASE, guest.TELEM_SIZE))
+    .endNode();
   w.endNode(); // soc
 
   for (const [name, compatible, value] of [

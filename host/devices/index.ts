@@ -10,6 +10,7 @@
 import { DeviceContext, MmioDevice } from './device.js';
 import { Finisher } from './finisher.js';
 import { Plic } from './plic.js';
+import { resetTelemetry, Telemetry } from './telemetry.js';
 import { UartConsole } from './uart-console.js';
 import { UartState } from './uart-state.js';
 import { Uart16550 } from './uart16550.js';
@@ -36,6 +37,7 @@ export function createDevices(ctx: DeviceContext): MmioDevice[] {
     new Finisher(ctx.memory, ctx.nharts),
     plic,
     new VirtioBlk(ctx.memory, ctx.ramBytes, ctx.disk, plic),
+    new Telemetry(ctx.memory),
   ];
   for (let n = 0; n < uartCount(ctx); n++) devices.push(new Uart16550(ctx.memory, n, plic));
   return devices.sort((a, b) => a.base - b.base);
@@ -49,12 +51,13 @@ export function createConsoles(memory: WebAssembly.Memory, nharts: number, nuart
   return consoles;
 }
 
-/** Put PLIC, UART and virtio state (and the harts' HS_EXT_IP) in their
- *  power-on state. Main thread, before workers start or after they stopped
+/** Put PLIC, UART, virtio and telemetry state (and the harts' HS_EXT_IP) in
+ *  their power-on state. Main thread, before workers start or after they stopped
  *  (machine reset). */
 export function resetDeviceState(ctx: DeviceContext): void {
   const plic = new Plic(ctx.memory, ctx.nharts);
   plic.reset();
   for (let n = 0; n < guest.NUART; n++) new UartState(ctx.memory, n, plic).reset();
   new VirtioBlk(ctx.memory, ctx.ramBytes, ctx.disk, plic).reset();
+  resetTelemetry(ctx.memory);
 }

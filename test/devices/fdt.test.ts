@@ -56,6 +56,7 @@ describe('device tree', () => {
     expect(dts).toContain('"syscon-poweroff"');
     expect(dts).toContain(`stdout-path = "/soc/serial@${guest.UART0_BASE.toString(16)}"`);
     expect(dts).toContain('bootargs = "console=ttyS0"');
+    expect(dts).toMatch(new RegExp(`telemetry@${guest.TELEM_BASE.toString(16)} \\{\\s*compatible = "xv6-wasm,pgroup-telemetry";\\s*reg = <0x00 ${hex(guest.TELEM_BASE)} 0x00 ${hex(guest.TELEM_SIZE)}>`));
   });
 
   it.skipIf(!hasDtc)('routes each hart\'s M and S external interrupts from the PLIC in context order', () => {

@@ -16,11 +16,11 @@ describe('device factory', () => {
     const bases = devices.map((d) => d.base);
     expect(bases).toEqual([...bases].sort((a, b) => a - b));
     for (let i = 1; i < devices.length; i++) expect(devices[i - 1].base + devices[i - 1].size).toBeLessThanOrEqual(devices[i].base);
-    for (const base of [guest.FINISHER_BASE, guest.PLIC_BASE, guest.UART0_BASE, guest.VIRTIO0_BASE, guest.UARTX_BASE]) {
+    for (const base of [guest.FINISHER_BASE, guest.PLIC_BASE, guest.UART0_BASE, guest.VIRTIO0_BASE, guest.UARTX_BASE, guest.TELEM_BASE]) {
       expect(bases).toContain(base);
     }
-    expect(devices.length).toBe(3 + guest.NUART);
-    expect(createDevices(context(1)).length).toBe(4);
+    expect(devices.length).toBe(4 + guest.NUART);
+    expect(createDevices(context(1)).length).toBe(5);
   });
 
   it('connects each hart thread\'s UART to the main thread\'s console over shared memory', () => {
