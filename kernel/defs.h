@@ -8,6 +8,9 @@ struct context;
 struct file;
 struct inode;
 struct pipe;
+struct pgroup;
+struct pgspec;
+struct pgstat;
 struct proc;
 struct spinlock;
 struct sleeplock;
@@ -21,6 +24,9 @@ void            brelse(struct buf *b);
 void            bwrite(struct buf *b);
 void            bpin(struct buf *b);
 void            bunpin(struct buf *b);
+
+// printf.c (cprintf: to a group's console)
+void            cprintf(int unit, char *fmt, ...);
 
 // console.c
 void            consoleinit(void);
@@ -37,6 +43,7 @@ int             fdt_read(uint64 fdtpa);
 struct file*    filealloc(void);
 void            fileclose(struct file *f);
 struct file*    filedup(struct file *f);
+struct file*    console_file(int unit);
 void            fileinit(void);
 int             fileread(struct file *f, uint64 addr, int n);
 int             filestat(struct file *f, uint64 addr);
@@ -51,6 +58,7 @@ void            iput(struct inode *ip);
 void            iunlock(struct inode *ip);
 void            iunlockput(struct inode *ip);
 struct inode*   namei(char *path);
+struct inode*   iroot(uint inum);
 int             readi(struct inode *ip, int user_dst, uint64 dst, uint off, uint n);
 int             writei(struct inode *ip, int user_src, uint64 src, uint off, uint n);
 void            iinit(void);
@@ -68,6 +76,8 @@ void*           kalloc(void);
 void            kfree(void *pa);
 void            kinit(void);
 uint64          kfreepages(void);
+uint64          ktotalpages(void);
+uint64          kalloc_recharge(int from, int to);
 
 // log.c
 void            begin_op(void);
@@ -105,6 +115,9 @@ void            proc_mapstacks(pagetable_t kpgtbl);
 pagetable_t     proc_pagetable(struct proc *p);
 void            proc_freepagetable(pagetable_t pagetable, uint64 sz);
 int             kill(int pid);
+int             pgkill(int g);
+int             pgfork(int g);
+int             viewpid(struct proc *viewer, struct proc *target);
 int             killed(struct proc *p);
 void            setkilled(struct proc *p);
 struct cpu*     mycpu(void);
@@ -117,6 +130,36 @@ void            wakeup(void *chan);
 int             either_copyout(int user_dst, uint64 dst, void *src, uint64 len);
 int             either_copyin(void *dst, int user_src, uint64 src, uint64 len);
 void            procdump(void);
+
+// pgroup.c
+void            pginit(void);
+int             pg_create(struct pgspec *spec);
+int             pg_remove(int id);
+int             pg_set(int id, int op, uint64 a, uint64 b);
+int             pg_getstat(int id, struct pgstat *st);
+int             pg_mem_charge(int id);
+void            pg_mem_uncharge(int id);
+int             pg_pids_charge(int id, int pid);
+void            pg_pids_uncharge(int id);
+uint            pg_rootinum(int id);
+int             pg_console(int id);
+void            pg_hostname(int id, char *buf);
+
+// pgcpu.c
+void            pgcpu_join(struct pgroup *g);
+int             pgcpu_order(uint busy, uint runnable, int *order);
+void            pgcpu_charge(int id, uint64 ticks);
+void            pgcpu_second(void);
+
+// pgproc.c
+void            pgprocinit(void);
+void            pg_freeze_point(struct proc *p);
+void            pg_thawed(int g);
+int             getprocs(uint64 dst, int max);
+
+// telemetry.c
+void            telemetry_init(void);
+void            telemetry_publish(void);
 
 // sched.c
 void            scheduler(void) __attribute__((noreturn));

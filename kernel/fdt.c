@@ -65,7 +65,7 @@ struct node {
   const uchar *reg;            // its reg, read with its parent's cells
   int reglen;
   int irq;
-  int is_uart, is_memory, disabled;
+  int is_uart, is_memory, is_telemetry, disabled;
 };
 
 static void
@@ -99,6 +99,8 @@ finish_node(struct node *n, struct node *parent, int depth)
   }
   if(n->is_uart && n->reg && n->reglen >= 4 * ac)
     add_uart(cells(n->reg, ac), n->irq);
+  if(n->is_telemetry && n->reg && n->reglen >= 4 * ac)
+    machine.telemetry = cells(n->reg, ac);
 }
 
 // A minimal machine for a missing or broken blob: one hart, default RAM, UART0.
@@ -157,8 +159,10 @@ parse(const uchar *fdt)
         n->reglen = len;
       } else if(streq(name, "interrupts") && len >= 4)
         n->irq = be32(val);
-      else if(streq(name, "compatible"))
+      else if(streq(name, "compatible")){
         n->is_uart = compatible((const char *)val, len, "ns16550a");
+        n->is_telemetry = compatible((const char *)val, len, "xv6-wasm,pgroup-telemetry");
+      }
       else if(streq(name, "device_type"))
         n->is_memory = streq((const char *)val, "memory");
       else if(streq(name, "status"))

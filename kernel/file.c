@@ -41,6 +41,24 @@ filealloc(void)
   return 0;
 }
 
+// The console of UART unit, opened for reading and writing without an
+// inode: how a pgroup's first process gets its console (pgfork), whatever
+// its root directory holds. 0 when the file table is full.
+struct file*
+console_file(int unit)
+{
+  struct file *f = filealloc();
+  if(f == 0)
+    return 0;
+  f->type = FD_DEVICE;
+  f->major = CONSOLE;
+  f->minor = unit;
+  f->ip = 0;
+  f->readable = 1;
+  f->writable = 1;
+  return f;
+}
+
 struct file*
 filedup(struct file *f)
 {
@@ -70,7 +88,7 @@ fileclose(struct file *f)
 
   if(ff.type == FD_PIPE){
     pipeclose(ff.pipe, ff.writable);
-  } else if(ff.type == FD_INODE || ff.type == FD_DEVICE){
+  } else if((ff.type == FD_INODE || ff.type == FD_DEVICE) && ff.ip){
     // The last reference may free the inode on disk.
     begin_op();
     iput(ff.ip);
@@ -87,9 +105,16 @@ filestat(struct file *f, uint64 addr)
 
   if(f->type != FD_INODE && f->type != FD_DEVICE)
     return -1;
-  ilock(f->ip);
-  stati(f->ip, &st);
-  iunlock(f->ip);
+  if(f->ip){
+    ilock(f->ip);
+    stati(f->ip, &st);
+    iunlock(f->ip);
+  } else {
+    // A device opened by the kernel (a group's console) has no inode.
+    memset(&st, 0, sizeof(st));
+    st.type = T_DEVICE;
+    st.nlink = 1;
+  }
   if(copyout(myproc()->pagetable, addr, (char *)&st, sizeof(st)) < 0)
     return -1;
   return 0;
@@ -108,7 +133,7 @@ fileread(struct file *f, uint64 addr, int n)
   case FD_DEVICE:
     if(f->major < 0 || f->major >= NDEV || !devsw[f->major].read)
       return -1;
-    return devsw[f->major].read(1, addr, n);
+    return devsw[f->major].read(f->minor, 1, addr, n);
   case FD_INODE:
     ilock(f->ip);
     if((r = readi(f->ip, 1, addr, f->off, n)) > 0)
@@ -136,7 +161,7 @@ filewrite(struct file *f, uint64 addr, int n)
   case FD_DEVICE:
     if(f->major < 0 || f->major >= NDEV || !devsw[f->major].write)
       return -1;
-    return devsw[f->major].write(1, addr, n);
+    return devsw[f->major].write(f->minor, 1, addr, n);
   case FD_INODE: {
     int done = 0;
     while(done < n){

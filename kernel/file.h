@@ -11,6 +11,7 @@ struct file {
   struct inode *ip;      // FD_INODE and FD_DEVICE
   uint off;              // FD_INODE
   short major;           // FD_DEVICE
+  short minor;           // FD_DEVICE: which unit (the console's UART)
 };
 
 #define major(dev)  ((dev) >> 16 & 0xFFFF)
@@ -33,10 +34,11 @@ struct inode {
   uint addrs[NDIRECT + 2];
 };
 
-// A character device's read and write, indexed by major number.
+// A character device's read and write, indexed by major number; minor is
+// the open file's, so that the file, not the process, picks the unit.
 struct devsw {
-  int (*read)(int user_dst, uint64 dst, int n);
-  int (*write)(int user_src, uint64 src, int n);
+  int (*read)(int minor, int user_dst, uint64 dst, int n);
+  int (*write)(int minor, int user_src, uint64 src, int n);
 };
 
 extern struct devsw devsw[];

@@ -526,10 +526,14 @@ namex(char *path, int parent, char *name)
 {
   struct inode *ip, *next;
 
+  // A pgroup's processes live under its root: "/" is that directory, and
+  // ".." there stays there, so no path leads out.
+  struct proc *p = myproc();
+  uint root = p ? pg_rootinum(p->pgroup) : ROOTINO;
   if(*path == '/')
-    ip = iget(ROOTDEV, ROOTINO);
+    ip = iget(ROOTDEV, root);
   else
-    ip = idup(myproc()->cwd);
+    ip = idup(p->cwd);
 
   while((path = skipelem(path, name)) != 0){
     ilock(ip);
@@ -540,6 +544,10 @@ namex(char *path, int parent, char *name)
     if(parent && *path == 0){
       iunlock(ip);
       return ip;
+    }
+    if(ip->inum == root && namecmp(name, "..") == 0){
+      iunlock(ip);
+      continue;
     }
     // Unlock before the next: locking a child while holding ".." could deadlock.
     if((next = dirlookup(ip, name, 0)) == 0){
@@ -554,6 +562,13 @@ namex(char *path, int parent, char *name)
     return 0;
   }
   return ip;
+}
+
+// The directory a pgroup's root path led to, referenced.
+struct inode*
+iroot(uint inum)
+{
+  return iget(ROOTDEV, inum);
 }
 
 struct inode*

@@ -1,13 +1,16 @@
 // The physical page allocator: 4096-byte pages between the end of the
 // kernel image and the end of RAM (from the FDT), for user memory, page
 // tables, kernel stacks and pipe buffers. Every page goes through
-// kalloc/kfree, so a later owner (a pgroup's memory.max) can be charged in
-// these two functions alone.
+// kalloc/kfree, which charge it to a pgroup (memory.max) and uncharge it
+// from the group that was charged, whoever frees it: a byte per page of
+// RAM records that group.
 #include "types.h"
 #include "param.h"
 #include "memlayout.h"
 #include "machine.h"
 #include "spinlock.h"
+#include "proc.h"
+#include "pgkern.h"
 #include "defs.h"
 
 extern char end[];   // first address after the kernel image (kernel.ld)
@@ -25,7 +28,15 @@ static struct {
   struct spinlock lock;
   struct run *freelist;
   uint64 nfree;
+  uint64 npages;   // pages the allocator manages
+  uchar *owner;    // per page of RAM: 0, or the charged group + 1 (kmem.lock)
 } kmem;
+
+static uchar *
+ownerof(void *pa)
+{
+  return &kmem.owner[((uint64)pa - RAM_BASE) / PGSIZE];
+}
 
 static void
 freepage(void *pa)
@@ -42,9 +53,14 @@ void
 kinit(void)
 {
   initlock(&kmem.lock, "kmem");
+  uint64 owners = (machine.ram_end - RAM_BASE) / PGSIZE;
+  kmem.owner = (uchar *)PGROUNDUP((uint64)end);
+  memset(kmem.owner, 0, owners);
   // Pages never used yet hold nothing that could dangle: skip the fill.
-  for(uint64 p = PGROUNDUP((uint64)end); p + PGSIZE <= machine.ram_end; p += PGSIZE)
+  for(uint64 p = PGROUNDUP((uint64)kmem.owner + owners); p + PGSIZE <= machine.ram_end; p += PGSIZE){
     freepage((void *)p);
+    kmem.npages++;
+  }
 }
 
 void
@@ -54,27 +70,77 @@ kfree(void *pa)
   if(p % PGSIZE != 0 || p < (uint64)end || p >= machine.ram_end)
     panic("kfree");
   pagefill(pa, JUNK_FREED);
+  acquire(&kmem.lock);
+  int g = *ownerof(pa) - 1;
+  *ownerof(pa) = 0;
+  release(&kmem.lock);
+  pg_mem_uncharge(g);
   freepage(pa);
 }
 
-// Returns a page, or 0 when memory is exhausted.
+// The group a page taken now is charged to: the running process's chargeg
+// (its own group, or the group of a child it is forking); none outside a
+// process.
+static int
+charge_target(void)
+{
+  push_off();
+  struct proc *p = mycpu()->proc;
+  int g = p ? p->chargeg : PG_NOGROUP;
+  pop_off();
+  return g;
+}
+
+// Returns a page, or 0 when memory or the charged group's memory.max is
+// exhausted.
 void *
 kalloc(void)
 {
+  int g = charge_target();
+  if(pg_mem_charge(g) < 0)
+    return 0;
   acquire(&kmem.lock);
   struct run *r = kmem.freelist;
   if(r){
     kmem.freelist = r->next;
     kmem.nfree--;
+    *ownerof(r) = g + 1;
   }
   release(&kmem.lock);
-  if(r)
-    pagefill(r, JUNK_FRESH);
+  if(r == 0){
+    pg_mem_uncharge(g);
+    return 0;
+  }
+  pagefill(r, JUNK_FRESH);
   return r;
+}
+
+// Every page charged to group `from` is charged to `to` instead; how many.
+// (The caller moves the counters.)
+uint64
+kalloc_recharge(int from, int to)
+{
+  uint64 n = 0;
+  uint64 owners = (machine.ram_end - RAM_BASE) / PGSIZE;
+  acquire(&kmem.lock);
+  for(uint64 i = 0; i < owners; i++){
+    if(kmem.owner[i] == from + 1){
+      kmem.owner[i] = to + 1;
+      n++;
+    }
+  }
+  release(&kmem.lock);
+  return n;
 }
 
 uint64
 kfreepages(void)
 {
   return kmem.nfree;
+}
+
+uint64
+ktotalpages(void)
+{
+  return kmem.npages;
 }

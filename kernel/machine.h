@@ -12,6 +12,7 @@ struct machine {
   uint64 ram_end;              // one past the last byte of RAM
   int nuart;                   // uart[0] is the UART at UART0_BASE
   struct uartdesc uart[NUART];
+  uint64 telemetry;            // the pgroup telemetry device, 0 if absent (QEMU)
 };
 
 extern struct machine machine;

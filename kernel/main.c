@@ -27,6 +27,8 @@ main(void)
     kvminit();
     kvminithart();
     procinit();
+    pginit();
+    pgprocinit();
     trapinit();
     trapinithart();
     plicinit();
@@ -35,6 +37,7 @@ main(void)
     iinit();
     fileinit();
     virtio_disk_init();
+    telemetry_init();
     userinit();
     __sync_synchronize();
     started = 1;

@@ -13,5 +13,8 @@
 #define MAXOPBLOCKS  10    // blocks one file-system operation may write (log.c)
 #define NBUF         (MAXOPBLOCKS * 3 + NPROC)  // disk block cache: the log's pinned blocks and one per process (bio.c)
 #define USERSTACK    1     // user stack pages (below them one guard page)
-#define TICK_HZ      10    // timer interrupts per second on each hart
+#define TICK_HZ      10    // ticks (sleep, uptime) per second
+#define SCHED_HZ     100   // timer interrupts per second on each hart: the
+                           // time slice, and how closely cpu.max is held
+#define NPROC_ROOT   8     // process slots only the root group may use
 #endif

@@ -14,8 +14,20 @@ static struct {
 
 static const char digits[] = "0123456789abcdef";
 
+// Where formatted bytes go: a unit, and how to send a byte to it.
+struct sink {
+  int unit;
+  void (*putc)(int unit, int c);
+};
+
 static void
-printint(long long xx, int base, int sign)
+put(struct sink *k, int c)
+{
+  k->putc(k->unit, c);
+}
+
+static void
+printint(struct sink *k, long long xx, int base, int sign)
 {
   char buf[24];
   unsigned long long x;
@@ -30,32 +42,26 @@ printint(long long xx, int base, int sign)
   if(neg)
     buf[i++] = '-';
   while(--i >= 0)
-    consputc(0, buf[i]);
+    put(k, buf[i]);
 }
 
 static void
-printptr(uint64 x)
+printptr(struct sink *k, uint64 x)
 {
-  consputc(0, '0');
-  consputc(0, 'x');
+  put(k, '0');
+  put(k, 'x');
   for(int i = 0; i < (int)(sizeof(uint64) * 2); i++, x <<= 4)
-    consputc(0, digits[x >> (sizeof(uint64) * 8 - 4)]);
+    put(k, digits[x >> (sizeof(uint64) * 8 - 4)]);
 }
 
 // Understands %d %u %x %ld %lu %lx %p %s %c %%.
-void
-printf(char *fmt, ...)
+static void
+vprint(struct sink *k, char *fmt, va_list ap)
 {
-  va_list ap;
-  int locking = pr.locking;
-  if(locking)
-    acquire(&pr.lock);
-
-  va_start(ap, fmt);
   for(int i = 0; fmt[i]; i++){
     char c = fmt[i];
     if(c != '%'){
-      consputc(0, c);
+      put(k, c);
       continue;
     }
     c = fmt[++i];
@@ -68,41 +74,65 @@ printf(char *fmt, ...)
       break;
     switch(c){
     case 'd':
-      printint(islong ? va_arg(ap, long) : va_arg(ap, int), 10, 1);
+      printint(k, islong ? va_arg(ap, long) : va_arg(ap, int), 10, 1);
       break;
     case 'u':
-      printint(islong ? va_arg(ap, uint64) : va_arg(ap, uint), 10, 0);
+      printint(k, islong ? va_arg(ap, uint64) : va_arg(ap, uint), 10, 0);
       break;
     case 'x':
-      printint(islong ? va_arg(ap, uint64) : va_arg(ap, uint), 16, 0);
+      printint(k, islong ? va_arg(ap, uint64) : va_arg(ap, uint), 16, 0);
       break;
     case 'p':
-      printptr(va_arg(ap, uint64));
+      printptr(k, va_arg(ap, uint64));
       break;
     case 's': {
       char *s = va_arg(ap, char *);
       if(s == 0)
         s = "(null)";
       for(; *s; s++)
-        consputc(0, *s);
+        put(k, *s);
       break;
     }
     case 'c':
-      consputc(0, va_arg(ap, int));
+      put(k, va_arg(ap, int));
       break;
     case '%':
-      consputc(0, '%');
+      put(k, '%');
       break;
     default:
-      consputc(0, '%');
-      consputc(0, c);
+      put(k, '%');
+      put(k, c);
       break;
     }
   }
-  va_end(ap);
+}
 
+// To UART0, synchronously: usable anywhere, even in a panic.
+void
+printf(char *fmt, ...)
+{
+  struct sink k = { 0, consputc };
+  va_list ap;
+  int locking = pr.locking;
+  if(locking)
+    acquire(&pr.lock);
+  va_start(ap, fmt);
+  vprint(&k, fmt, ap);
+  va_end(ap);
   if(locking)
     release(&pr.lock);
+}
+
+// To a pgroup's console, from a process: through the UART's output ring,
+// sleeping while it is full, so a console nobody reads never stalls a hart.
+void
+cprintf(int unit, char *fmt, ...)
+{
+  struct sink k = { unit, uartputc };
+  va_list ap;
+  va_start(ap, fmt);
+  vprint(&k, fmt, ap);
+  va_end(ap);
 }
 
 // Return addresses of the calls that led here, by following the frame

@@ -5,6 +5,7 @@
 #include "memlayout.h"
 #include "spinlock.h"
 #include "proc.h"
+#include "pgkern.h"
 #include "defs.h"
 
 struct cpu cpus[NCPU];
@@ -81,10 +82,13 @@ allocpid(void)
   return pid;
 }
 
-// Claim an unused slot and give it what a process needs to run in the
-// kernel. Returns it locked, or 0 if the table or memory is full.
+// Claim an unused slot for a process of group g and give it what a process
+// needs to run in the kernel: a slot and a kernel stack charged to g, and a
+// trapframe and page table charged to whatever the caller's chargeg says.
+// Returns it locked, or 0 if the table, the group's pids.max or memory.max,
+// or memory is full.
 static struct proc *
-allocproc(void)
+allocproc(int g)
 {
   struct proc *p;
   for(p = proc; p < &proc[NPROC]; p++){
@@ -97,8 +101,19 @@ allocproc(void)
 
 found:
   p->pid = allocpid();
+  if((p->vpid = pg_pids_charge(g, p->pid)) < 0){
+    release(&p->lock);
+    return 0;
+  }
+  if(pg_mem_charge(g) < 0){   // the kernel stack, allocated at boot per slot
+    pg_pids_uncharge(g);
+    release(&p->lock);
+    return 0;
+  }
+  p->pgroup = g;
+  p->chargeg = g;
+  p->charged = 1;
   p->state = USED;
-  p->pgroup = 0;
   if((p->trapframe = kalloc()) == 0 || (p->pagetable = proc_pagetable(p)) == 0){
     freeproc(p);
     release(&p->lock);
@@ -121,14 +136,21 @@ freeproc(struct proc *p)
   if(p->pagetable)
     proc_freepagetable(p->pagetable, p->sz);
   p->pagetable = 0;
+  if(p->charged){
+    pg_mem_uncharge(p->pgroup);
+    pg_pids_uncharge(p->pgroup);
+  }
+  p->charged = 0;
   p->sz = 0;
   p->pid = 0;
+  p->vpid = 0;
   p->parent = 0;
   p->name[0] = 0;
   p->chan = 0;
   p->killed = 0;
   p->xstate = 0;
   p->pgroup = 0;
+  p->chargeg = 0;
   p->state = UNUSED;
 }
 
@@ -164,7 +186,7 @@ proc_freepagetable(pagetable_t pagetable, uint64 sz)
 void
 userinit(void)
 {
-  struct proc *p = allocproc();
+  struct proc *p = allocproc(PGROOT);
   if(p == 0)
     panic("userinit");
   initproc = p;
@@ -202,52 +224,120 @@ growproc(int n)
   return 0;
 }
 
-// A copy of the caller, returning the child's pid to the parent and 0 to
-// the child; -1 if there is no slot or no memory.
+// pid as viewer sees target: root sees global pids, a group its own.
 int
-fork(void)
+viewpid(struct proc *viewer, struct proc *target)
+{
+  return viewer->pgroup == PGROOT ? target->pid : target->vpid;
+}
+
+// A copy of the caller's memory and registers as a new process of group g,
+// every page charged to g from the first. Returned locked, or 0.
+static struct proc *
+copyproc(int g)
 {
   struct proc *p = myproc();
-  struct proc *np = allocproc();
-  if(np == 0)
-    return -1;
-
-  if(uvmcopy(p->pagetable, np->pagetable, p->sz) < 0){
+  p->chargeg = g;
+  struct proc *np = allocproc(g);
+  if(np && uvmcopy(p->pagetable, np->pagetable, p->sz) < 0){
     freeproc(np);
     release(&np->lock);
-    return -1;
+    np = 0;
   }
+  p->chargeg = p->pgroup;
+  if(np == 0)
+    return 0;
   np->sz = p->sz;
   *np->trapframe = *p->trapframe;
   np->trapframe->a0 = 0;
-  for(int i = 0; i < NOFILE; i++)
-    if(p->ofile[i])
-      np->ofile[i] = filedup(p->ofile[i]);
-  np->cwd = idup(p->cwd);
   safestrcpy(np->name, p->name, sizeof(p->name));
-  np->pgroup = p->pgroup;
-  int pid = np->pid;
-  release(&np->lock);
+  return np;
+}
 
+// np, prepared and unlocked, gets its parent and may run.
+static void
+startproc(struct proc *np, struct proc *parent)
+{
   acquire(&wait_lock);
-  np->parent = p;
+  np->parent = parent;
   release(&wait_lock);
 
   acquire(&np->lock);
   np->state = RUNNABLE;
   release(&np->lock);
   sched_notify();
+}
+
+// A copy of the caller, returning the child's pid to the parent and 0 to
+// the child; -1 if there is no slot or no memory.
+int
+fork(void)
+{
+  struct proc *p = myproc();
+  struct proc *np = copyproc(p->pgroup);
+  if(np == 0)
+    return -1;
+  release(&np->lock);
+  for(int i = 0; i < NOFILE; i++)
+    if(p->ofile[i])
+      np->ofile[i] = filedup(p->ofile[i]);
+  np->cwd = idup(p->cwd);
+  int pid = viewpid(p, np);
+  startproc(np, p);
   return pid;
 }
 
-// Hand p's children to init. Caller holds wait_lock.
+// fork() into group g (the caller is root's): the child has the group's
+// console on fds 0-2 and nothing else open, starts at the group's root
+// directory, and is the machine's init's child, as a process entered from
+// outside. Returns the child's pid in the group's namespace, 0 to the child.
+int
+pgfork(int g)
+{
+  struct file *f = console_file(pg_console(g));
+  if(f == 0)
+    return -1;
+  struct proc *np = copyproc(g);
+  if(np == 0){
+    fileclose(f);
+    return -1;
+  }
+  release(&np->lock);
+  np->ofile[0] = f;
+  np->ofile[1] = filedup(f);
+  np->ofile[2] = filedup(f);
+  np->cwd = iroot(pg_rootinum(g));
+  int vpid = np->vpid;
+  startproc(np, initproc);
+  return vpid;
+}
+
+// The running pid 1 of group g other than p, or 0. Caller holds wait_lock.
+static struct proc *
+group_init(int g, struct proc *p)
+{
+  for(struct proc *pp = proc; pp < &proc[NPROC]; pp++){
+    enum procstate s = __atomic_load_n(&pp->state, __ATOMIC_RELAXED);
+    if(pp != p && pp->pgroup == g && pp->vpid == 1 && s != UNUSED && s != ZOMBIE)
+      return pp;
+  }
+  return 0;
+}
+
+// Hand p's children to its group's pid 1, or to the machine's init when
+// p is root's or its group has no pid 1 left. Caller holds wait_lock.
 static void
 reparent(struct proc *p)
 {
+  struct proc *heir = 0;
+  if(p->pgroup != PGROOT)
+    heir = group_init(p->pgroup, p);
+  if(heir == 0)
+    heir = initproc;
   for(struct proc *pp = proc; pp < &proc[NPROC]; pp++){
     if(pp->parent == p){
-      pp->parent = initproc;
-      wakeup(initproc);
+      pp->parent = heir;
+      wakeup(heir);
     }
   }
 }
@@ -259,6 +349,9 @@ exit(int status)
   struct proc *p = myproc();
   if(p == initproc)
     panic("init exiting");
+  // A group ends with its pid 1, as a pid namespace does.
+  if(p->pgroup != PGROOT && p->vpid == 1)
+    pgkill(p->pgroup);
 
   for(int fd = 0; fd < NOFILE; fd++){
     if(p->ofile[fd]){
@@ -299,7 +392,7 @@ wait(uint64 addr)
       acquire(&pp->lock);
       havekids = 1;
       if(pp->state == ZOMBIE){
-        int pid = pp->pid;
+        int pid = viewpid(p, pp);
         if(addr != 0 && copyout(p->pagetable, addr, (char *)&pp->xstate, sizeof(pp->xstate)) < 0){
           release(&pp->lock);
           release(&wait_lock);
@@ -365,21 +458,36 @@ wakeup(void *chan)
     sched_notify();
 }
 
-// Mark pid killed; it exits the next time it crosses the user/kernel
-// boundary. A sleeping victim is woken so that it notices. init cannot be
-// killed: the system cannot go on without it.
+// Mark p killed; it exits the next time it crosses the user/kernel
+// boundary. A sleeping victim is woken so that it notices. Caller holds
+// p->lock and releases it after.
+static int
+markkilled(struct proc *p)
+{
+  p->killed = 1;
+  int woke = p->state == SLEEPING;
+  if(woke)
+    p->state = RUNNABLE;
+  return woke;
+}
+
+// Kill the process the caller calls pid. Nobody kills the machine's init,
+// and a group's processes cannot kill their pid 1 (only root can).
 int
 kill(int pid)
 {
-  if(initproc && pid == initproc->pid)
-    return -1;
+  struct proc *me = myproc();
+  int g = me->pgroup;
   for(struct proc *p = proc; p < &proc[NPROC]; p++){
     acquire(&p->lock);
-    if(p->pid == pid && p->state != UNUSED){
-      p->killed = 1;
-      int woke = p->state == SLEEPING;
-      if(woke)
-        p->state = RUNNABLE;
+    int match = p->state != UNUSED &&
+      (g == PGROOT ? p->pid == pid : (p->pgroup == g && p->vpid == pid));
+    if(match){
+      if(p == initproc || (g != PGROOT && p->vpid == 1)){
+        release(&p->lock);
+        return -1;
+      }
+      int woke = markkilled(p);
       release(&p->lock);
       if(woke)
         sched_notify();
@@ -388,6 +496,27 @@ kill(int pid)
     release(&p->lock);
   }
   return -1;
+}
+
+// Kill every process of group g; how many there were.
+int
+pgkill(int g)
+{
+  int n = 0, woken = 0;
+  struct proc *me = myproc();
+  for(struct proc *p = proc; p < &proc[NPROC]; p++){
+    if(p == me || __atomic_load_n(&p->pgroup, __ATOMIC_RELAXED) != g)
+      continue;
+    acquire(&p->lock);
+    if(p->state != UNUSED && p->pgroup == g){
+      n++;
+      woken += markkilled(p);
+    }
+    release(&p->lock);
+  }
+  while(woken-- > 0)
+    sched_notify();
+  return n;
 }
 
 void

@@ -15,7 +15,6 @@ struct cpu {
   struct context context;   // swtch() here to enter scheduler()
   int noff;                 // depth of push_off() nesting
   int intena;               // interrupts enabled before the first push_off()?
-  int next;                 // where the scheduler's round-robin scan resumes
   volatile int idle;        // parked in WFI: wake it with an IPI
 };
 
@@ -74,13 +73,17 @@ struct proc {
   void *chan;                  // sleeping on chan, if non-zero
   int killed;
   int xstate;                  // exit status for the parent's wait()
-  int pid;
+  int pid;                     // global: what the root group sees
+  int vpid;                    // in its pgroup's namespace (root: = pid)
 
   // wait_lock must be held to use this:
   struct proc *parent;
 
   // Private to the process, so p->lock need not be held:
-  int pgroup;                  // owning pgroup (0 = root); set at fork, inherited
+  int pgroup;                  // owning pgroup (0 = root); fixed for life
+  int chargeg;                 // the group kalloc() charges: pgroup, except
+                               // while fork() builds a child for another group
+  int charged;                 // allocproc() charged the slot and kernel stack
   uint64 kstack;               // virtual address of the kernel stack
   uint64 sz;                   // user memory size in bytes (the break)
   pagetable_t pagetable;

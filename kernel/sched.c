@@ -2,35 +2,62 @@
 // harts: a hart with nothing to run parks in WFI and another hart that
 // makes a process runnable wakes it with an IPI.
 //
-// Which process runs next is decided by sched_pick() alone, so that a
-// group-aware policy (pgroups' cpu.weight) can replace it without touching
-// the rest.
+// Which process runs next is decided by sched_pick(): the pgroup comes
+// from pgcpu.c (cpu.weight, cpu.max), then round robin inside the group.
 #include "types.h"
 #include "param.h"
 #include "memlayout.h"
 #include "machine.h"
 #include "spinlock.h"
 #include "proc.h"
+#include "pgkern.h"
 #include "defs.h"
 
 extern struct proc proc[NPROC];
 
-// Round robin over the whole table, resuming after the slot this hart ran
-// last. Returns a RUNNABLE process with its lock held, or 0.
+// A RUNNABLE process of group g, taking turns from the group's cursor,
+// returned with its lock held; or 0.
 static struct proc *
-sched_pick(struct cpu *c)
+pick_in_group(int g)
 {
+  int start = pgroups[g].rr;
   for(int i = 0; i < NPROC; i++){
-    struct proc *p = &proc[(c->next + i) % NPROC];
+    int slot = (start + i) % NPROC;
+    struct proc *p = &proc[slot];
     // Lock only likely candidates; the state is checked again under the lock.
-    if(__atomic_load_n(&p->state, __ATOMIC_RELAXED) != RUNNABLE)
+    if(__atomic_load_n(&p->state, __ATOMIC_RELAXED) != RUNNABLE || p->pgroup != g)
       continue;
     acquire(&p->lock);
-    if(p->state == RUNNABLE){
-      c->next = (p - proc + 1) % NPROC;
+    if(p->state == RUNNABLE && p->pgroup == g){
+      pgroups[g].rr = (slot + 1) % NPROC;   // a racy hint: any value is safe
       return p;
     }
     release(&p->lock);
+  }
+  return 0;
+}
+
+// The next process to run: from the group that pgcpu_order() puts first
+// (cpu.weight, cpu.max), round robin inside it. Returns it locked, or 0.
+static struct proc *
+sched_pick(void)
+{
+  uint busy = 0, runnable = 0;
+  for(struct proc *p = proc; p < &proc[NPROC]; p++){
+    enum procstate s = __atomic_load_n(&p->state, __ATOMIC_RELAXED);
+    if(s == RUNNABLE)
+      runnable |= 1U << p->pgroup;
+    if(s == RUNNABLE || s == RUNNING)
+      busy |= 1U << p->pgroup;
+  }
+  if(runnable == 0)
+    return 0;
+  int order[PG_MAX];
+  int n = pgcpu_order(busy, runnable, order);
+  for(int i = 0; i < n; i++){
+    struct proc *p = pick_in_group(order[i]);
+    if(p)
+      return p;
   }
   return 0;
 }
@@ -71,7 +98,7 @@ scheduler(void)
     intr_on();
     c->idle = 1;
     __sync_synchronize();
-    struct proc *p = sched_pick(c);
+    struct proc *p = sched_pick();
     if(p == 0){
       // A waker that saw idle == 1 clears it and sends an IPI; the timer
       // interrupt wakes us anyway, so a wake-up lost in the few
@@ -84,11 +111,16 @@ scheduler(void)
     c->idle = 0;
     p->state = RUNNING;
     c->proc = p;
+    uint64 start = r_time();
     swtch(&c->context, &p->context);
     // The process is back in the scheduler, its lock held by whoever
     // switched here (yield, sleep, exit).
+    uint64 ran = r_time() - start;
+    int g = p->pgroup;
     c->proc = 0;
     release(&p->lock);
+    // After the release: pglock is taken under no p->lock here.
+    pgcpu_charge(g, ran);
   }
 }
 
@@ -140,5 +172,8 @@ forkret(void)
     __sync_synchronize();
     p->cwd = namei("/");
   }
+  pg_freeze_point(p);
+  if(killed(p))
+    exit(-1);
   usertrapret();
 }

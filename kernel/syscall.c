@@ -90,6 +90,13 @@ uint64 sys_link(void);
 uint64 sys_mkdir(void);
 uint64 sys_close(void);
 uint64 sys_halt(void);
+uint64 sys_pgcreate(void);
+uint64 sys_pgfork(void);
+uint64 sys_pgctl(void);
+uint64 sys_pgstat(void);
+uint64 sys_getprocs(void);
+uint64 sys_gethostname(void);
+uint64 sys_freepages(void);
 
 static uint64 (*syscalls[])(void) = {
   [SYS_fork]   sys_fork,
@@ -114,6 +121,13 @@ static uint64 (*syscalls[])(void) = {
   [SYS_mkdir]  sys_mkdir,
   [SYS_close]  sys_close,
   [SYS_halt]   sys_halt,
+  [SYS_pgcreate]    sys_pgcreate,
+  [SYS_pgfork]      sys_pgfork,
+  [SYS_pgctl]       sys_pgctl,
+  [SYS_pgstat]      sys_pgstat,
+  [SYS_getprocs]    sys_getprocs,
+  [SYS_gethostname] sys_gethostname,
+  [SYS_freepages]   sys_freepages,
 };
 
 void

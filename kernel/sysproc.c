@@ -4,6 +4,7 @@
 #include "memlayout.h"
 #include "spinlock.h"
 #include "proc.h"
+#include "pgroup.h"
 #include "defs.h"
 
 uint64
@@ -17,7 +18,8 @@ sys_exit(void)
 uint64
 sys_getpid(void)
 {
-  return myproc()->pid;
+  struct proc *p = myproc();
+  return viewpid(p, p);
 }
 
 uint64
@@ -93,5 +95,7 @@ sys_halt(void)
 {
   int code;
   argint(0, &code);
+  if(myproc()->pgroup != PGROOT)
+    return -1;   // a container does not switch the machine off
   poweroff(code);
 }

@@ -10,6 +10,7 @@
 
 struct spinlock tickslock;
 uint ticks;   // timer ticks since boot (TICK_HZ per second), counted by hart 0
+static uint slices;   // hart 0's timer interrupts (SCHED_HZ per second)
 
 extern char trampoline[], uservec[], userret[];
 void kernelvec(void);
@@ -26,7 +27,7 @@ void
 trapinithart(void)
 {
   csr_write(stvec, (uint64)kernelvec);
-  csr_write(CSR_STIMECMP, r_time() + TIMEBASE_HZ / TICK_HZ);
+  csr_write(CSR_STIMECMP, r_time() + TIMEBASE_HZ / SCHED_HZ);
 }
 
 // From trampoline.S: a trap in user mode.
@@ -55,8 +56,11 @@ usertrap(void)
   } else {
     // A fault the process caused (bad address, write to its text, the
     // stack guard page, an illegal instruction): it dies, the kernel lives.
-    printf("pid %d %s: trap scause %lx sepc %lx stval %lx: killed\n",
-           p->pid, p->name, scause, csr_read(sepc), csr_read(stval));
+    // The message goes to its group's console, where its user looks.
+    uint64 sepc = csr_read(sepc), stval = csr_read(stval);
+    intr_on();
+    cprintf(pg_console(p->pgroup), "pid %d %s: trap scause %lx sepc %lx stval %lx: killed\n",
+            p->vpid, p->name, scause, sepc, stval);
     setkilled(p);
   }
 
@@ -64,6 +68,9 @@ usertrap(void)
     exit(-1);
   if(which == 2)
     yield();   // the timer ticked: round robin
+  pg_freeze_point(p);
+  if(killed(p))
+    exit(-1);
   usertrapret();
 }
 
@@ -125,14 +132,17 @@ kerneltrap(void)
 static void
 clockintr(void)
 {
-  if(cpuid() == 0){
+  if(cpuid() == 0 && ++slices % (SCHED_HZ / TICK_HZ) == 0){
     acquire(&tickslock);
     ticks++;
     wakeup(&ticks);
     release(&tickslock);
+    if(ticks % TICK_HZ == 0)
+      pgcpu_second();
+    telemetry_publish();
   }
   // Sstc: writing stimecmp also clears the pending timer interrupt.
-  csr_write(CSR_STIMECMP, r_time() + TIMEBASE_HZ / TICK_HZ);
+  csr_write(CSR_STIMECMP, r_time() + TIMEBASE_HZ / SCHED_HZ);
 }
 
 // Handle a device interrupt: 1 for an external one (PLIC), 2 for the timer,

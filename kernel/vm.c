@@ -27,6 +27,8 @@ kvmmake(void)
   for(int i = 0; i < machine.nuart; i++)
     kvmmap(kpgtbl, machine.uart[i].base, machine.uart[i].base, PGSIZE, PTE_R | PTE_W);
   kvmmap(kpgtbl, VIRTIO0_BASE, VIRTIO0_BASE, VIRTIO0_SIZE, PTE_R | PTE_W);
+  if(machine.telemetry)
+    kvmmap(kpgtbl, machine.telemetry, machine.telemetry, TELEM_SIZE, PTE_R | PTE_W);
 
   kvmmap(kpgtbl, KERNBASE, KERNBASE, (uint64)etext - KERNBASE, PTE_R | PTE_X);
   kvmmap(kpgtbl, (uint64)etext, (uint64)etext, machine.ram_end - (uint64)etext, PTE_R | PTE_W);
