@@ -38,9 +38,10 @@ pick_in_group(int g)
 }
 
 // The next process to run: from the group that pgcpu_order() puts first
-// (cpu.weight, cpu.max), round robin inside it. Returns it locked, or 0.
+// (cpu.weight, cpu.max), round robin inside it. Returns it locked, or 0;
+// then *throttled says whether runnable processes wait for cpu.max.
 static struct proc *
-sched_pick(void)
+sched_pick(int *throttled)
 {
   uint busy = 0, runnable = 0;
   for(struct proc *p = proc; p < &proc[NPROC]; p++){
@@ -50,6 +51,7 @@ sched_pick(void)
     if(s == RUNNABLE || s == RUNNING)
       busy |= 1U << p->pgroup;
   }
+  *throttled = 0;
   if(runnable == 0)
     return 0;
   int order[PG_MAX];
@@ -59,6 +61,7 @@ sched_pick(void)
     if(p)
       return p;
   }
+  *throttled = n == 0;
   return 0;
 }
 
@@ -98,13 +101,23 @@ scheduler(void)
     intr_on();
     c->idle = 1;
     __sync_synchronize();
-    struct proc *p = sched_pick();
+    int throttled;
+    struct proc *p = sched_pick(&throttled);
     if(p == 0){
-      // A waker that saw idle == 1 clears it and sends an IPI; the timer
-      // interrupt wakes us anyway, so a wake-up lost in the few
-      // instructions between this test and wfi costs one tick at most.
-      if(c->idle)
+      // A waker that saw idle == 1 clears it and sends an IPI. Interrupts
+      // are off from the test to wfi, so an IPI in between stays pending
+      // and ends the wfi rather than being taken just before it.
+      intr_off();
+      if(c->idle){
+        // Only hart 0 keeps time while idle (ticks, telemetry); the others
+        // sleep until an IPI, unless work waits for a cpu.max period.
+        int quiet = cpuid() != 0 && !throttled;
+        if(quiet)
+          csr_write(CSR_STIMECMP, ~0UL);
         wfi();
+        if(quiet)
+          csr_write(CSR_STIMECMP, r_time() + TIMEBASE_HZ / SCHED_HZ);
+      }
       c->idle = 0;
       continue;
     }
