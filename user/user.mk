@@ -2,17 +2,22 @@
 #
 # Each program is user/NAME.c linked with ulib into build/user/_NAME (the
 # leading underscore keeps the build names apart from source names; mkfs
-# drops it). usertests is the exception: its test functions are split by
-# area over user/usertests/*.c and linked into one program.
+# drops it). usertests and pgtests are the exceptions: their test functions
+# are split by area over user/usertests/*.c and user/pgtests/*.c, each linked
+# into one program; so is pgroup, over user/pgroup/*.c.
 
 USER_PROGS := init sh ls cat echo grep wc mkdir rm ln kill \
-              forktest stressfs grind zombie halt badargs fswrite
+              forktest stressfs grind zombie halt badargs fswrite \
+              ps hostname pgroup
 USER_CFLAGS := $(RVFLAGS) -O2 -Wall -Werror -fno-omit-frame-pointer -I. -MMD -MP
 USER_LDFLAGS := -z max-page-size=4096 --build-id=none -T user/user.ld
 
 ULIB := build/user/ulib.o build/user/printf.o build/user/umalloc.o build/user/usys.o
 UTESTS_OBJ := $(patsubst user/%.c,build/user/%.o,$(wildcard user/usertests/*.c))
-USER_BINS := $(patsubst %,build/user/_%,$(USER_PROGS)) build/user/_usertests
+PGTESTS_OBJ := $(patsubst user/%.c,build/user/%.o,$(wildcard user/pgtests/*.c))
+PGROUP_OBJ := $(patsubst user/%.c,build/user/%.o,$(wildcard user/pgroup/*.c))
+USER_BINS := $(patsubst %,build/user/_%,$(USER_PROGS)) build/user/_usertests \
+             build/user/_pgtests
 
 # The benchmark's workloads (xv6-wasm bench), one program each in user/bench/.
 BENCH_PROGS := benchalu benchmem benchsort benchsys benchfork nop par
@@ -33,6 +38,12 @@ build/user/%.o: user/%.c $(GEN)
 build/user/_usertests: $(UTESTS_OBJ) $(ULIB) user/user.ld
 	$(LD) $(USER_LDFLAGS) -o $@ $(UTESTS_OBJ) $(ULIB)
 
+build/user/_pgtests: $(PGTESTS_OBJ) $(ULIB) user/user.ld
+	$(LD) $(USER_LDFLAGS) -o $@ $(PGTESTS_OBJ) $(ULIB)
+
+build/user/_pgroup: $(PGROUP_OBJ) $(ULIB) user/user.ld
+	$(LD) $(USER_LDFLAGS) -o $@ $(PGROUP_OBJ) $(ULIB)
+
 build/user/_%: build/user/%.o $(ULIB) user/user.ld
 	$(LD) $(USER_LDFLAGS) -o $@ $< $(ULIB)
 
@@ -44,6 +55,7 @@ build/fs.img: $(USER_BINS) build/host/.built
 	$(NODE) bin/xv6-wasm.js mkfs $@ $(USER_BINS)
 
 .PRECIOUS: build/user/%.o
--include $(wildcard build/user/*.d build/user/usertests/*.d build/user/bench/*.d)
+-include $(wildcard build/user/*.d build/user/usertests/*.d build/user/bench/*.d \
+                   build/user/pgtests/*.d build/user/pgroup/*.d)
 
 ALL += $(USER_BINS) build/fs.img
