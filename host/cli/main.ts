@@ -6,6 +6,7 @@ import { bootCommand } from './commands/boot.js';
 import { fsckCommand } from './commands/fsck.js';
 import { mkfsCommand } from './commands/mkfs.js';
 import { runCommand } from './commands/run.js';
+import { tuiCommand } from './commands/tui.js';
 
 // Commander's own errors (unknown option, missing argument) as one line in
 // our voice, on every command.
@@ -15,14 +16,22 @@ function ourErrorStyle(cmd: Command): void {
   for (const sub of cmd.commands) ourErrorStyle(sub);
 }
 
+/** `xv6-wasm start` (what `npm start` runs): the TUI on a terminal, the plain console for pipes. */
+function resolveStart(argv: string[]): string[] {
+  if (argv[2] !== 'start') return argv;
+  const tty = process.stdout.isTTY && process.stdin.isTTY;
+  return [...argv.slice(0, 2), tty ? 'tui' : 'boot', ...argv.slice(3)];
+}
+
 export async function main(argv: string[]): Promise<void> {
   const program = new Command('xv6-wasm')
     .description('a RISC-V computer (RV64IMAC, 1 to 8 harts) in WebAssembly that boots an xv6-style kernel')
     .addCommand(bootCommand())
+    .addCommand(tuiCommand())
     .addCommand(runCommand())
     .addCommand(benchCommand())
     .addCommand(mkfsCommand())
     .addCommand(fsckCommand());
   ourErrorStyle(program);
-  await program.parseAsync(argv);
+  await program.parseAsync(resolveStart(argv));
 }

@@ -1,0 +1,62 @@
+// The bottom of the screen: one MIPS sparkline per hart (parked harts say
+// idle), the total, the guest's uptime, the disk's reads and writes and the
+// key hint. One line when it fits, the harts on a line of their own when not.
+import blessed from 'blessed';
+import type { HartSample } from '../sources/hart-stats.js';
+import { sparkline } from '../sparkline.js';
+import { formatUptime } from '../units.js';
+import type { Rect } from '../layout.js';
+
+export interface StatusModel {
+  harts: HartSample[];
+  totalMips: number;
+  uptimeSeconds: number;
+  reads: number;
+  writes: number;
+}
+
+const HINT = 'C-a h help';
+const MIN_SPARK = 4;
+const MAX_SPARK = 16;
+
+/** `h0 ▂▃▅▇ 370` or `h1 ▁▁▁▁ idle`, with a sparkline `spark` cells wide. A
+ *  hart parked at the moment of the sample that still did real work in the
+ *  last second shows that work rather than idle. */
+function hartEntry(s: HartSample, h: number, spark: number): string {
+  const value = s.run === 'stopped' ? 'off' : s.run === 'idle' && s.mips < 1 ? 'idle' : String(Math.round(s.mips));
+  return `h${h} ${sparkline(s.history.values(), spark, Math.max(1, s.history.max()))} ${value.padStart(4)}`;
+}
+
+/** The status text as plain lines, each at most `width` cells. */
+export function statusLines(width: number, m: StatusModel): string[] {
+  const totals = `${Math.round(m.totalMips)} MIPS  up ${formatUptime(m.uptimeSeconds)}  disk r ${m.reads} w ${m.writes}  ${HINT}`;
+  const n = m.harts.length;
+  const fixed = n * 'h0  1234'.length + (n - 1) * 2; // names, values and gaps
+  const sparkFor = (room: number) => Math.min(MAX_SPARK, Math.floor((room - fixed) / n));
+  const harts = (spark: number) => m.harts.map((s, h) => hartEntry(s, h, spark)).join('  ');
+  const oneLine = sparkFor(width - totals.length - 3);
+  if (oneLine >= MIN_SPARK) {
+    const left = harts(oneLine);
+    return [left + ' '.repeat(Math.max(1, width - left.length - totals.length)) + totals];
+  }
+  return [harts(Math.max(1, sparkFor(width))).slice(0, width), totals.slice(0, width)];
+}
+
+export class StatusBar {
+  readonly box: blessed.Widgets.BoxElement;
+
+  constructor(screen: blessed.Widgets.Screen) {
+    this.box = blessed.box({ parent: screen, tags: true, style: { fg: 'white', bg: 'black' } });
+  }
+
+  place(r: Rect): void {
+    Object.assign(this.box, { left: r.left, top: r.top, width: r.width, height: r.height });
+  }
+
+  update(lines: string[]): void {
+    const tagged = lines.map((l) => blessed.escape(l)
+      .replace(/( idle)/g, '{gray-fg}$1{/gray-fg}')
+      .replace(HINT, `{cyan-fg}${HINT}{/cyan-fg}`));
+    this.box.setContent(tagged.join('\n'));
+  }
+}
