@@ -1,6 +1,7 @@
 // pgtests [-q] [NAME]: tests the pgroups of kernel/pgroup.h from the root
-// group, each test in its own process, and ends with "ALL PGTESTS PASSED"
-// or the names of the failures. -q makes the slow tests shorter. Between
+// group, each test in its own process, and ends with "ALL PGTESTS PASSED",
+// or with a FAILED line and reason per failure, a count and exit status 1.
+// -q runs fewer rounds and shorter measurements. Between
 // tests every group named PREFIX... is killed and removed, so a failed test
 // leaves nothing behind.
 #include "pt.h"
