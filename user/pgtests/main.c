@@ -245,13 +245,6 @@ sleep_until_stop(void)
     sleep(1);
 }
 
-void
-spin_until_stop(void)
-{
-  while(!exists(STOPFILE))
-    for(volatile int i = 0; i < 200000; i++)
-      ;
-}
 
 // Kills and removes every test group; returns how many there were.
 static int

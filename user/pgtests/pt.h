@@ -14,7 +14,7 @@
 #define PGSIZE   4096
 #define PREFIX   "pgt-"          // every test group's name starts with it
 #define FAILFILE "/pgt.fail"     // a failure's reason, written in a group
-#define STOPFILE "/pgt.stop"     // created to end the busy loops
+#define STOPFILE "/pgt.stop"     // created to end a waiting process
 #define READYFILE "/pgt.ready"   // created by a group process when set up
 
 struct test {
@@ -61,8 +61,6 @@ int exists(const char *path);
 void touch(const char *path);
 // Polls until path exists; 0 when it did within ticks.
 int wait_file(const char *path, int ticks);
-// Spins, checking now and then, until STOPFILE exists.
-void spin_until_stop(void);
 // Sleeps until STOPFILE exists.
 void sleep_until_stop(void);
 // Writes a reason to FAILFILE (unless one is there) without exiting.
