@@ -1,6 +1,7 @@
 // Runs a loaded program on a new machine with the terminal as UART0, and
 // turns the way the machine stopped into the emulator's exit status and a
 // message. Shared by `run` and `boot`.
+import { SerialDir } from '../console/serial-dir.js';
 import { SerialLink } from '../console/serial-link.js';
 import { Terminal } from '../console/terminal.js';
 import type { ElfImage } from '../machine/elf.js';
@@ -21,6 +22,7 @@ export interface LaunchOptions extends MachineSettings {
 
 export async function launch(o: LaunchOptions): Promise<number> {
   let link: SerialLink | null = null;
+  let serial: SerialDir | null = null;
   let outputClosed = false;
   // The end of what the guest printed, to name a kernel panic on stderr.
   const tail = new ConsoleTail();
@@ -34,8 +36,12 @@ export async function launch(o: LaunchOptions): Promise<number> {
     htif: o.htif, maxInsns: o.maxInsns, trace: o.trace,
     traceOut: (text) => write(text),
     note: say,
-    onWake: () => link?.pump(),
+    onWake: () => {
+      link?.pump();
+      serial?.pump();
+    },
   });
+  if (o.serialPaths.length > 0) serial = await SerialDir.open(o.serialPaths, machine.consoles);
   // Whoever reads our output went away (`boot | head`): stop the guest
   // quietly, as a shell pipeline expects, instead of dying on EPIPE.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
@@ -54,6 +60,7 @@ export async function launch(o: LaunchOptions): Promise<number> {
     result = await machine.run();
   } finally {
     terminal.detach();
+    serial?.close();
   }
   if (o.stats) process.stderr.write(formatStats(result.instret, result.seconds));
   return exitStatus(result, o, tail.panicLine());

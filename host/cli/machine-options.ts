@@ -3,9 +3,11 @@
 // the command's action (not by commander) so that every mistake prints our
 // own one-line message naming the accepted range.
 import { Command, Option } from 'commander';
+import { prepareSerialDir } from '../console/serial-dir.js';
 import type { DiskFile } from '../devices/device.js';
 import { openDisk } from '../machine/disk.js';
 import { parseCores, parseMem } from '../machine/options.js';
+import { guest } from '../platform.js';
 
 interface OptionSpec {
   flags: string;
@@ -18,6 +20,7 @@ const SHARED: OptionSpec[] = [
   { flags: '--mem <size>', help: 'guest RAM, e.g. 128M or 1G (16M to 2G)', defaultValue: '128M' },
   { flags: '--readonly', help: 'attach the disk read-only (the guest sees VIRTIO_BLK_F_RO)' },
   { flags: '--stats', help: 'print instructions retired, wall seconds and MIPS per hart on stderr at the end' },
+  { flags: '--serial-dir <dir>', help: 'UART1..7 as Unix sockets DIR/uart1..DIR/uart7 (one client each; connect with socat or nc -U)' },
 ];
 
 export function addMachineOptions(cmd: Command): Command {
@@ -35,6 +38,7 @@ export interface RawMachineOptions {
   disk?: string;
   readonly?: boolean;
   stats?: boolean;
+  serialDir?: string;
 }
 
 export interface MachineSettings {
@@ -42,12 +46,15 @@ export interface MachineSettings {
   ramBytes: number;
   disk: DiskFile | null;
   stats: boolean;
+  /** Socket paths of UART1.. (--serial-dir), checked and free; empty without it. */
+  serialPaths: string[];
 }
 
 /** Throws OptionError or DiskError with a message for the user. */
 export function machineSettings(raw: RawMachineOptions): MachineSettings {
   const cores = parseCores(raw.cores);
   const ramBytes = parseMem(raw.mem);
+  const serialPaths = raw.serialDir === undefined ? [] : prepareSerialDir(raw.serialDir, guest.NUART);
   const disk = raw.disk === undefined ? null : openDisk(raw.disk, raw.readonly === true);
-  return { cores, ramBytes, disk, stats: raw.stats === true };
+  return { cores, ramBytes, disk, stats: raw.stats === true, serialPaths };
 }

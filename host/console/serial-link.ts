@@ -2,13 +2,19 @@
 // input from the user into the receive ring. Input that does not fit yet is
 // held here and offered again every time the main thread wakes (the device
 // signals CTL_EVENT when the guest makes room), so nothing typed or piped in
-// is lost, however fast it arrives.
+// is lost, however fast it arrives. Output is taken only while `mayTake`
+// says the writer has room: left in the UART, it makes the guest's writer
+// wait instead of piling up in the host.
 import type { UartConsole } from '../devices/index.js';
 
 export class SerialLink {
   private held: Uint8Array[] = [];
 
-  constructor(private readonly uart: UartConsole, private readonly write: (bytes: Uint8Array) => void) {}
+  constructor(
+    private readonly uart: UartConsole,
+    private readonly write: (bytes: Uint8Array) => void,
+    private readonly mayTake: () => boolean = () => true,
+  ) {}
 
   send(bytes: Uint8Array): void {
     if (bytes.length > 0) this.held.push(bytes);
@@ -17,8 +23,10 @@ export class SerialLink {
 
   /** Moves output to the writer and held input to the guest; call on every wake-up. */
   pump(): void {
-    const out = this.uart.takeTx();
-    if (out.length > 0) this.write(out);
+    if (this.mayTake()) {
+      const out = this.uart.takeTx();
+      if (out.length > 0) this.write(out);
+    }
     while (this.held.length > 0) {
       const first = this.held[0];
       const n = this.uart.pushRx(first);
