@@ -10,15 +10,22 @@ import { HOLD_LIMIT, SocketSerial } from '../../host/console/socket-serial.js';
 import type { UartConsole } from '../../host/devices/index.js';
 import { TX_SIZE } from '../../host/devices/uart-state.js';
 
-/** A UART whose TX ring is always full of the next bytes of 0, 1, 2, ... */
+/** A UART whose TX ring is always full of the next bytes of 0, 1, 2, ...,
+ *  and whose receiver takes input only while `rxOpen`. */
 class EndlessWriter {
   written = 0;
+  rxOpen = true;
+  received: number[] = [];
   takeTx(): Uint8Array {
     const out = new Uint8Array(TX_SIZE).map((_, i) => (this.written + i) & 0xff);
     this.written += TX_SIZE;
     return out;
   }
-  pushRx(bytes: Uint8Array): number { return bytes.length; }
+  pushRx(bytes: Uint8Array): number {
+    if (!this.rxOpen) return 0;
+    this.received.push(...bytes);
+    return bytes.length;
+  }
   pendingTx(): number { return TX_SIZE; }
 }
 
@@ -45,6 +52,34 @@ describe('UART socket', () => {
       const all = Buffer.concat(received);
       for (let i = 0; i < all.length; i++) if (all[i] !== (i & 0xff)) throw new Error(`byte ${i} is ${all[i]}`);
       expect(uart.written).toBeGreaterThanOrEqual(all.length);
+    } finally {
+      serial.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('stops reading a client the guest cannot keep up with, and loses none of its input', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'xv6-socket-'));
+    const uart = new EndlessWriter();
+    uart.rxOpen = false;
+    const serial = new SocketSerial(uart as unknown as UartConsole, join(dir, 'uart1'));
+    try {
+      await serial.listen();
+      const input = Buffer.alloc(16 * HOLD_LIMIT).map((_, i) => (i * 7) & 0xff);
+      const client = connect(join(dir, 'uart1'));
+      client.on('data', () => {}); // the endless output is not the point here
+      client.write(input);
+      await new Promise((r) => setTimeout(r, 200));
+      expect(uart.received.length).toBe(0);
+      // The server stopped reading: the rest still waits on the client's side.
+      expect(client.writableLength).toBeGreaterThan(0);
+      uart.rxOpen = true;
+      while (uart.received.length < input.length) {
+        serial.pump();
+        await new Promise((r) => setTimeout(r, 5));
+      }
+      expect(Buffer.from(uart.received).equals(input)).toBe(true);
+      client.destroy();
     } finally {
       serial.close();
       rmSync(dir, { recursive: true, force: true });
