@@ -14,7 +14,9 @@
 #include "types.h"
 #include "param.h"
 #include "memlayout.h"
+#include "machine.h"
 #include "spinlock.h"
+#include "proc.h"
 #include "pgkern.h"
 #include "defs.h"
 
@@ -40,16 +42,43 @@ pgcpu_join(struct pgroup *g)
   g->busy = 0;
 }
 
-// cpu.max: has g used its quota in the current period? Starts a new
-// period when the old one is over. Caller holds pglock.
-static int
-throttled(struct pgroup *g, uint64 now)
+// Time group id's processes have run so far in slices not yet charged,
+// on every hart (each hart notes what it runs in struct cpu).
+static uint64
+inflight(int id, uint64 now)
 {
+  uint64 t = 0;
+  for(int h = 0; h < machine.nharts; h++){
+    if(__atomic_load_n(&cpus[h].rungroup, __ATOMIC_ACQUIRE) != id)
+      continue;
+    uint64 start = __atomic_load_n(&cpus[h].runstart, __ATOMIC_RELAXED);
+    if(now > start)
+      t += now - start;
+  }
+  return t;
+}
+
+// cpu.max: has g used its quota in the current period, counting what its
+// processes are running on other harts right now? Starts a new period when
+// the old one is over; time run past the quota is owed to the next ones.
+// Caller holds pglock.
+static int
+throttled(struct pgroup *g, int id, uint64 now)
+{
+  if(g->st.cpu_quota_us == PG_NOLIMIT)
+    return 0;
   uint64 period = g->st.cpu_period_us * TICKS_PER_US;
+  uint64 quota = g->st.cpu_quota_us * TICKS_PER_US;
   if(now - g->period_start >= period){
-    g->period_start = now - (now - g->period_start) % period;
-    g->period_used = 0;
+    uint64 passed = (now - g->period_start) / period;
+    g->period_start += passed * period;
+    uint64 allowed = passed * quota;
+    g->period_used = g->period_used > allowed ? g->period_used - allowed : 0;
     g->throttled = 0;
+  }
+  if(!g->throttled && g->period_used + inflight(id, now) >= quota){
+    g->throttled = 1;
+    g->st.cpu_nr_throttled++;
   }
   return g->throttled;
 }
@@ -71,7 +100,7 @@ pgcpu_order(uint busy, uint runnable, int *order)
     if(isbusy && !g->busy && g->pass < floor)
       g->pass = floor;
     g->busy = isbusy;
-    if(!((runnable >> i) & 1) || g->st.state == PG_FREE || throttled(g, now))
+    if(!((runnable >> i) & 1) || g->st.state == PG_FREE || throttled(g, i, now))
       continue;
     // Insertion sort: at most PG_MAX entries.
     int j = n++;
@@ -96,11 +125,6 @@ pgcpu_charge(int id, uint64 ticks)
     g->st.cpu_usage_usec = g->usage / TICKS_PER_US;
     g->pass += ticks * STRIDE_SCALE / g->st.cpu_weight;
     g->period_used += ticks;
-    if(g->st.cpu_quota_us != PG_NOLIMIT && !g->throttled &&
-       g->period_used >= g->st.cpu_quota_us * TICKS_PER_US){
-      g->throttled = 1;
-      g->st.cpu_nr_throttled++;
-    }
   }
   release(&pglock);
 }

@@ -88,7 +88,12 @@ root_inum(char *path)
 int
 pg_create(struct pgspec *spec)
 {
-  spec->name[PGNAME - 1] = 0;
+  // A name that fills the whole field has no room for its NUL: too long.
+  int len = 0;
+  while(len < PGNAME && spec->name[len])
+    len++;
+  if(len == PGNAME)
+    return -1;
   spec->root[PGROOTPATH - 1] = 0;
   spec->hostname[PGHOSTNAME - 1] = 0;
   if(!valid_name(spec->name) ||

@@ -16,6 +16,10 @@ struct cpu {
   int noff;                 // depth of push_off() nesting
   int intena;               // interrupts enabled before the first push_off()?
   volatile int idle;        // parked in WFI: wake it with an IPI
+  // What it runs now, for cpu.max on other harts: the group (-1: none)
+  // and since when (time CSR). Written by this hart, read by any.
+  uint64 runstart;
+  int rungroup;
 };
 
 extern struct cpu cpus[NCPU];

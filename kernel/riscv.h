@@ -53,6 +53,7 @@
 
 #define MENVCFG_STCE       (RV_UL(1) << 63)
 #define MCOUNTEREN_TM      (RV_UL(1) << 1)
+#define SCOUNTEREN_TM      (RV_UL(1) << 1)
 
 // satp: Sv39 mode and the root table's page number
 #define SATP_SV39 (RV_UL(8) << 60)

@@ -95,6 +95,7 @@ scheduler(void)
 {
   struct cpu *c = mycpu();
   c->proc = 0;
+  c->rungroup = -1;
   for(;;){
     // Devices may interrupt while we look; a process that did intr_off()
     // must not leave them off here.
@@ -125,11 +126,14 @@ scheduler(void)
     p->state = RUNNING;
     c->proc = p;
     uint64 start = r_time();
+    __atomic_store_n(&c->runstart, start, __ATOMIC_RELAXED);
+    __atomic_store_n(&c->rungroup, p->pgroup, __ATOMIC_RELEASE);
     swtch(&c->context, &p->context);
     // The process is back in the scheduler, its lock held by whoever
     // switched here (yield, sleep, exit).
     uint64 ran = r_time() - start;
     int g = p->pgroup;
+    __atomic_store_n(&c->rungroup, -1, __ATOMIC_RELEASE);
     c->proc = 0;
     release(&p->lock);
     // After the release: pglock is taken under no p->lock here.

@@ -28,6 +28,9 @@ trapinithart(void)
 {
   csr_write(stvec, (uint64)kernelvec);
   csr_write(CSR_STIMECMP, r_time() + TIMEBASE_HZ / SCHED_HZ);
+  // User programs may read the time CSR (rdtime): a clock that keeps real
+  // time even when timer interrupts come late.
+  csr_write(scounteren, SCOUNTEREN_TM);
 }
 
 // From trampoline.S: a trap in user mode.

@@ -1,10 +1,11 @@
-// hog mem|fork|spin: eats one resource until a limit stops it, for trying
+// hog mem|fork|spin|both: eats one resource until a limit stops it, for trying
 // out pgroup limits by hand and for the tests.
 //   mem   sbrk 16 KiB at a time until sbrk fails, say how much it got, and
 //         keep it (sleeping) until killed
 //   fork  a fork bomb: every process forks again and again, retrying after
 //         a failed fork, until killed
 //   spin  a busy loop until killed
+//   both  a fork bomb whose every process also eats memory
 #include "user/user.h"
 
 static void
@@ -28,6 +29,17 @@ bomb(void)
 }
 
 static void
+both(void)
+{
+  for(;;){
+    int forked = fork() >= 0;
+    int grew = sbrk(16 * 1024) != (char *)-1;
+    if(!forked && !grew)
+      sleep(1);
+  }
+}
+
+static void
 spin(void)
 {
   volatile uint64 n = 0;
@@ -44,6 +56,8 @@ main(int argc, char *argv[])
     bomb();
   else if(argc == 2 && strcmp(argv[1], "spin") == 0)
     spin();
-  fprintf(2, "usage: hog mem|fork|spin\n");
+  else if(argc == 2 && strcmp(argv[1], "both") == 0)
+    both();
+  fprintf(2, "usage: hog mem|fork|spin|both\n");
   exit(1);
 }

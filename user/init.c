@@ -1,8 +1,23 @@
 // The first user process: gives the console to fds 0-2, keeps a shell
-// running on it, and reaps every orphan the kernel hands it.
+// running on it, and reaps every orphan the kernel hands it. It also makes
+// /dev/consoleN for each pgroup's console, so that root can open any
+// group's console (the kernel routes by the open file).
 #include "user/user.h"
 
 #define CONSOLE_MAJOR 1
+
+static void
+make_consoles(void)
+{
+  char path[] = "/dev/consoleN";
+  mkdir("/dev");
+  for(int n = 1; n < PG_MAX; n++){
+    path[sizeof(path) - 2] = '0' + n;
+    struct stat st;
+    if(stat(path, &st) < 0)
+      mknod(path, CONSOLE_MAJOR, n);
+  }
+}
 
 int
 main(void)
@@ -12,6 +27,7 @@ main(void)
     if(open("console", O_RDWR) < 0)
       exit(1);
   }
+  make_consoles();
   dup(0);  // stdout
   dup(0);  // stderr
 

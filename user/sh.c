@@ -375,7 +375,8 @@ main(void)
     if(ntok == 0)
       continue;
     parse_error = 0;
-    if(fork_or_die() == 0){
+    int pid = fork_or_die();
+    if(pid == 0){
       struct cmd *c = parse_seq();
       if(!parse_error && peek() != 0)
         parse_error = "unexpected token";
@@ -385,7 +386,11 @@ main(void)
       }
       run(c);
     }
-    wait(0);
+    // As a pgroup's pid 1 the shell inherits the group's orphans: reap
+    // them while waiting for the command, not instead of it.
+    int w;
+    while((w = wait(0)) != pid && w >= 0)
+      ;
   }
   exit(0);
 }

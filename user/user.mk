@@ -8,7 +8,7 @@
 
 USER_PROGS := init sh ls cat echo grep wc mkdir rm ln kill \
               forktest stressfs grind zombie halt badargs fswrite \
-              ps hostname pgroup
+              ps hostname pgroup hog
 USER_CFLAGS := $(RVFLAGS) -O2 -Wall -Werror -fno-omit-frame-pointer -I. -MMD -MP
 USER_LDFLAGS := -z max-page-size=4096 --build-id=none -T user/user.ld
 
