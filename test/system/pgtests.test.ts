@@ -1,0 +1,39 @@
+// pgtests -q, the pgroups' own suite run inside the guest, passes on 1, 2,
+// 4 and 8 harts of our emulator and on QEMU with 1 and 2 harts (where the
+// groups share UART0), with no kernel panic. XV6_LONG=1 runs the full set.
+import { afterEach, describe, expect, it } from 'vitest';
+import { Session, boot, emulator, long, qemu, report } from './session.js';
+
+const RUN_MS = 600_000;
+const args = long ? '' : ' -q';
+
+const runs: { target: typeof emulator; cores: number }[] = [
+  { target: emulator, cores: 1 },
+  { target: emulator, cores: 2 },
+  { target: emulator, cores: 4 },
+  { target: emulator, cores: 8 },
+  { target: qemu, cores: 1 },
+  { target: qemu, cores: 2 },
+];
+
+describe(`pgtests${args}`, () => {
+  let s: Session | undefined;
+  afterEach(async () => {
+    await s?.close();
+    s = undefined;
+  });
+
+  for (const { target, cores } of runs) {
+    it.skipIf(!target.available)(`passes on ${target.name} with ${cores} hart${cores > 1 ? 's' : ''}`, async () => {
+      s = await boot(target, cores);
+      const from = s.guest.output.length;
+      const start = performance.now();
+      s.guest.type(`pgtests${args}`);
+      const m = await s.guest.waitFor(/ALL PGTESTS PASSED|FAILED \d+ of \d+ pgtests/, RUN_MS, from);
+      report(`${target.name} pgtests${args}, ${cores} hart(s)`, (performance.now() - start) / 1000);
+      const out = s.guest.output.slice(from);
+      expect(out).not.toMatch(/panic/);
+      expect(m[0], out.slice(-3000)).toBe('ALL PGTESTS PASSED');
+    }, RUN_MS + 180_000);
+  }
+});
