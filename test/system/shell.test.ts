@@ -57,7 +57,8 @@ for (const target of machines) {
       // "sleepy" does not exist: its error comes from the background child,
       // "now" from the foreground, and the prompt comes back either way.
       await s.guest.waitFor(/now\n[^]*\$ /, 30_000, from);
-      await s.guest.waitFor(/exec sleepy failed/, 30_000, from);
+      // The whole line: the child may write its newline after the next prompt.
+      await s.guest.waitFor(/exec sleepy failed\r?\n/, 30_000, from);
       expect(await command(s, 'echo still here')).toBe('still here\n');
     });
 

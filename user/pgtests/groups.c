@@ -210,6 +210,7 @@ createloop(void)
   uint64 after = freepages();
   if(before != after)
     fail("%lu free pages before %d rounds, %lu after", before, n, after);
+  printf("createloop: %d rounds, %lu free pages before and after ", n, before);
 }
 
 struct test group_tests[] = {
