@@ -2,7 +2,7 @@
 // module"). Only 32-bit numbers cross it; 64-bit values travel as halves.
 
 import {
-  setHartPlaces, regs, fetchSlot, decodeHeaders, pc, priv, instret, mstatus, medeleg, mideleg,
+  setHartPlaces, regs, fetchSlot, decodeHeaders, pc, priv, instret, minstretOffset, mcycleOffset, mstatus, medeleg, mideleg,
   mie, mtvec, mcounteren, mscratch, mepc, mcause, mtval, menvcfg, stvec, scounteren, sscratch,
   sepc, scause, stval, satp, senvcfg, stimecmp, resAddr, resValue, codeEpoch, exitReason, RUNNING, STOP_BUDGET,
   hartBlock, setMipSoft, setMipTimer, PRIV_M,
@@ -30,6 +30,8 @@ export function init(hartid: u32, nharts: u32, ramBytes: u32): void {
   pc = RAM_START;
   priv = PRIV_M;
   instret = 0;
+  minstretOffset = 0;
+  mcycleOffset = 0;
   mstatus = MSTATUS_XLEN;
   medeleg = 0; mideleg = 0; mie = 0; mtvec = 0; mcounteren = 0; mscratch = 0;
   mepc = 0; mcause = 0; mtval = 0; menvcfg = 0;

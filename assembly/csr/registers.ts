@@ -4,7 +4,7 @@
 import * as C from "./numbers";
 import { OFF_PMPCFG, OFF_PMPADDR } from "../hart/layout";
 import {
-  hartId, hartBlock, instret, mstatus, medeleg, mideleg, mie, mtvec, mcounteren, mscratch, mepc,
+  hartId, hartBlock, instret, minstretOffset, mcycleOffset, mstatus, medeleg, mideleg, mie, mtvec, mcounteren, mscratch, mepc,
   mcause, mtval, menvcfg, stvec, scounteren, sscratch, sepc, scause, stval, satp, senvcfg,
   stimecmp, mipSoft, setMipSoft,
 } from "../hart/state";
@@ -66,9 +66,9 @@ export function csrRead(csr: u32, retired: u64): u64 {
     case C.MCAUSE: return mcause;
     case C.MTVAL: return mtval;
     case C.MIP: return pendingInterrupts();
-    case C.MCYCLE: case C.MINSTRET: case C.CYCLE: case C.INSTRET:
-      // One instruction per cycle.
-      return instret + retired;
+    // One instruction per cycle.
+    case C.MCYCLE: case C.CYCLE: return instret + retired + mcycleOffset;
+    case C.MINSTRET: case C.INSTRET: return instret + retired + minstretOffset;
     case C.TIME: return <u64>nowTicks();
     case C.MHARTID: return hartId;
     case C.MVENDORID: case C.MARCHID: case C.MIMPID: case C.MCONFIGPTR: case C.MCOUNTINHIBIT:
@@ -132,7 +132,10 @@ export function csrWrite(csr: u32, v: u64, retired: u64): void {
       setMipSoft((mipSoft & ~m) | (v & m));
       return;
     }
-    case C.MCYCLE: case C.MINSTRET: instret = v - retired; return;
+    // The write takes the place of this instruction's own increment
+    // (privileged spec 3.1.11): the next read sees v, not v + 1.
+    case C.MCYCLE: mcycleOffset = v - (instret + retired + 1); return;
+    case C.MINSTRET: minstretOffset = v - (instret + retired + 1); return;
     case C.MCOUNTINHIBIT: return;
   }
   if (isZeroCounter(csr)) return;

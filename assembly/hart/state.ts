@@ -32,6 +32,11 @@ export let scratchSlot: u32 = 0;
 export let pc: u64 = 0;
 export let priv: u32 = PRIV_M;
 export let instret: u64 = 0;         // retired before the current run slice
+// What the guest sees in minstret and mcycle: instret plus an offset that a
+// CSR write sets, so the host's count (HS_INSTRET) stays exact and each
+// counter is written apart from the other.
+export let minstretOffset: u64 = 0;
+export let mcycleOffset: u64 = 0;
 
 // Machine CSRs.
 export let mstatus: u64 = 0;
