@@ -1,6 +1,9 @@
 // The `xv6-wasm` program: one registration per command; each command lives
 // in its own file under commands/.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Command } from 'commander';
+import { projectRoot } from '../platform.js';
 import { benchCommand } from './commands/bench.js';
 import { bootCommand } from './commands/boot.js';
 import { fsckCommand } from './commands/fsck.js';
@@ -23,9 +26,15 @@ function resolveStart(argv: string[]): string[] {
   return [...argv.slice(0, 2), tty ? 'tui' : 'boot', ...argv.slice(3)];
 }
 
+/** The package's version, from package.json (the one place it is written). */
+function version(): string {
+  return (JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { version: string }).version;
+}
+
 export async function main(argv: string[]): Promise<void> {
   const program = new Command('xv6-wasm')
     .description('a RISC-V computer (RV64IMAC, 1 to 8 harts) in WebAssembly that boots an xv6-style kernel')
+    .version(version(), '-V, --version', 'print the version and exit')
     .addCommand(bootCommand())
     .addCommand(tuiCommand())
     .addCommand(runCommand())
