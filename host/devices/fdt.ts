@@ -20,8 +20,12 @@ export interface FdtConfig {
   bootargs?: string;
 }
 
-const ISA = 'rv64imac_zicsr_zifencei';
-const ISA_EXTENSIONS = ['i', 'm', 'a', 'c', 'zicsr', 'zifencei'];
+// What the core implements (assembly/): the base, M, A and C, the CSR and
+// fence.i instructions, and Sstc's stimecmp. Both ISA properties come from
+// this one list, single letters first as the ISA string orders them.
+export const ISA_EXTENSIONS = ['i', 'm', 'a', 'c', 'zicsr', 'zifencei', 'sstc'];
+export const ISA = 'rv64' + ISA_EXTENSIONS.filter((e) => e.length === 1).join('')
+  + ISA_EXTENSIONS.filter((e) => e.length > 1).map((e) => '_' + e).join('');
 // The 16550's input clock as QEMU declares it (1.8432 MHz x 2); only baud
 // divisor arithmetic in drivers uses it.
 const UART_CLOCK_HZ = 3686400;

@@ -41,7 +41,9 @@ describe('device tree', () => {
     expect(stderr).toBe('');
     for (let h = 0; h < 4; h++) expect(dts).toContain(`cpu@${h} {`);
     expect(dts).not.toContain('cpu@4');
-    expect(dts).toContain('riscv,isa = "rv64imac_zicsr_zifencei"');
+    // Sstc too: firmware and kernels that read the tree use stimecmp only when it says so.
+    expect(dts).toContain('riscv,isa = "rv64imac_zicsr_zifencei_sstc"');
+    expect(dts).toContain('riscv,isa-extensions = "i\\0m\\0a\\0c\\0zicsr\\0zifencei\\0sstc"');
     expect(dts).toContain('mmu-type = "riscv,sv39"');
     expect(dts).toContain(`timebase-frequency = <${hex(guest.TIMEBASE_HZ)}>`);
     expect(dts).toContain(`memory@${guest.RAM_BASE.toString(16)} {`);
