@@ -1,8 +1,8 @@
 // Our emulator as a benchmark side: the machine runs in this process, so
 // the harts' instruction counters can be read exactly between commands.
-import { closeSync } from 'node:fs';
 import { SerialLink } from '../console/serial-link.js';
-import { openDisk } from '../machine/disk.js';
+import { closeDisk, openDisk } from '../machine/disk.js';
+import type { DiskFile } from '../devices/device.js';
 import { readElfFile } from '../machine/elf.js';
 import { Machine } from '../machine/machine.js';
 import { StopReason } from '../machine/power.js';
@@ -15,7 +15,7 @@ export class OursSession implements GuestSession {
   readonly log = new ConsoleLog();
   private link: SerialLink | null = null;
   private machine: Machine | null = null;
-  private diskFd = -1;
+  private disk: DiskFile | null = null;
   private finished: Promise<unknown> = Promise.resolve();
   private readonly decoder = new TextDecoder();
 
@@ -24,7 +24,7 @@ export class OursSession implements GuestSession {
   static async start(cfg: SessionConfig): Promise<OursSession> {
     const session = new OursSession(performance.now(), cfg.cores);
     const disk = openDisk(cfg.disk, false);
-    session.diskFd = disk.fd;
+    session.disk = disk;
     const machine = await Machine.create({
       cores: cfg.cores, ramBytes: cfg.ramBytes, image: readElfFile(cfg.kernel), disk,
       htif: false, maxInsns: 0, trace: false,
@@ -52,7 +52,7 @@ export class OursSession implements GuestSession {
   async close(): Promise<void> {
     this.machine?.stop(StopReason.HostDone, 0);
     await this.finished;
-    if (this.diskFd >= 0) closeSync(this.diskFd);
-    this.diskFd = -1;
+    if (this.disk) closeDisk(this.disk);
+    this.disk = null;
   }
 }
