@@ -51,6 +51,7 @@ int             filewrite(struct file *f, uint64 addr, int n);
 
 // fs.c
 void            fsinit(int dev);
+extern int      fs_readonly;
 void            iinit(void);
 struct inode*   idup(struct inode *ip);
 void            ilock(struct inode *ip);
@@ -82,7 +83,7 @@ uint64          kalloc_recharge(int from, int to);
 // log.c
 void            begin_op(void);
 void            end_op(void);
-void            initlog(int dev, struct superblock *sb);
+void            initlog(int dev, struct superblock *sb, int readonly);
 void            log_write(struct buf *b);
 
 // pipe.c
@@ -222,6 +223,8 @@ int             uart_unit_of_irq(int irq);
 void            virtio_disk_init(void);
 void            virtio_disk_rw(struct buf *b, int write);
 void            virtio_disk_intr(void);
+int             virtio_disk_readonly(void);
+uint64          virtio_disk_blocks(void);
 
 // vm.c
 void            kvminit(void);

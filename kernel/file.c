@@ -163,6 +163,8 @@ filewrite(struct file *f, uint64 addr, int n)
       return -1;
     return devsw[f->major].write(f->minor, 1, addr, n);
   case FD_INODE: {
+    if(fs_readonly)
+      return -1;   // sys_open gives no writable file there; stay safe anyway
     int done = 0;
     while(done < n){
       int n1 = n - done;

@@ -25,6 +25,7 @@
 #define min(a, b) ((a) < (b) ? (a) : (b))
 
 struct superblock sb;   // one file system, one superblock
+int fs_readonly;        // the disk refuses writes: so does every system call
 
 static void
 readsb(int dev, struct superblock *s)
@@ -304,14 +305,43 @@ reclaim_orphans(int dev)
   }
 }
 
+// Why the superblock cannot describe this disk, or 0. Every later block
+// number is trusted to lie inside the areas checked here.
+static char*
+badsb(uint64 disk_blocks)
+{
+  uint ninodeblocks = sb.ninodes / IPB + 1;
+  uint nbitmap = sb.size / BPB + 1;
+  if(sb.size > disk_blocks)
+    return "it says the disk has more blocks than it does";
+  if(sb.nlog < 2 || sb.logstart != 2 || sb.inodestart != sb.logstart + sb.nlog)
+    return "the log area is out of place";
+  if(sb.ninodes < 2 || sb.bmapstart != sb.inodestart + ninodeblocks)
+    return "the inode area is out of place";
+  if(sb.bmapstart + nbitmap >= sb.size || sb.nblocks != sb.size - sb.bmapstart - nbitmap)
+    return "the bitmap or data area is out of place";
+  return 0;
+}
+
 void
 fsinit(int dev)
 {
   readsb(dev, &sb);
   if(sb.magic != FSMAGIC)
     panic("fsinit: not a file-system image");
-  initlog(dev, &sb);
-  reclaim_orphans(dev);
+  char *why = badsb(virtio_disk_blocks());
+  if(why){
+    printf("fsinit: the superblock is corrupt: %s (%d blocks, log %d+%d, inodes %d at %d, bitmap at %d; disk %d blocks)\n",
+           why, sb.size, sb.logstart, sb.nlog, sb.ninodes, sb.inodestart, sb.bmapstart, (int)virtio_disk_blocks());
+    panic("fsinit: corrupt superblock");
+  }
+  fs_readonly = virtio_disk_readonly();
+  if(fs_readonly)
+    printf("fs: the disk is read-only: every change is refused\n");
+  initlog(dev, &sb, fs_readonly);
+  // Freeing orphans writes; on a read-only disk they stay until a writable boot.
+  if(!fs_readonly)
+    reclaim_orphans(dev);
 }
 
 // ---- file contents ----

@@ -38,6 +38,7 @@ static struct {
   int outstanding;      // operations between begin_op and end_op
   int committing;       // commit() running: wait
   int dev;
+  uint first, end;      // where logged blocks may go home: inodes to the end
   struct logheader lh;  // in memory: the transaction being built
 } log;
 
@@ -49,6 +50,9 @@ read_head(void)
   brelse(b);
   if(log.lh.n < 0 || log.lh.n > LOGSIZE)
     panic("log: corrupt header");
+  for(int i = 0; i < log.lh.n; i++)
+    if((uint)log.lh.block[i] < log.first || (uint)log.lh.block[i] >= log.end)
+      panic("log: corrupt header: a logged block's home is outside the file system");
 }
 
 // The commit point when lh.n > 0, and the end of a transaction when 0.
@@ -75,17 +79,28 @@ write_log(void)
   }
 }
 
+// Where install_trans() puts the logged blocks.
+enum install { AT_COMMIT, AT_RECOVERY, IN_CACHE_ONLY };
+
 // Copies the logged blocks to their homes. At recovery the cache holds
 // nothing pinned, so only then is there no unpinning to do.
+//
+// A read-only disk cannot take a committed transaction home, and its homes
+// may hold half of one (the crash came during install). There the copies go
+// into the buffer cache only, pinned so they are never re-read from the
+// disk: the kernel sees the file system the transaction left, as fsck does.
 static void
-install_trans(int recovering)
+install_trans(enum install how)
 {
   for(int i = 0; i < log.lh.n; i++){
     struct buf *from = bread(log.dev, log.start + 1 + i);
     struct buf *to = bread(log.dev, log.lh.block[i]);
     memmove(to->data, from->data, BSIZE);
-    bwrite(to);
-    if(!recovering)
+    if(how == IN_CACHE_ONLY)
+      bpin(to);
+    else
+      bwrite(to);
+    if(how == AT_COMMIT)
       bunpin(to);
     brelse(from);
     brelse(to);
@@ -93,25 +108,34 @@ install_trans(int recovering)
 }
 
 static void
-recover_from_log(void)
+recover_from_log(int readonly)
 {
   read_head();
+  if(readonly){
+    if(log.lh.n > 0)
+      printf("log: a committed transaction of %d blocks is kept in memory: the disk is read-only\n", log.lh.n);
+    install_trans(IN_CACHE_ONLY);
+    log.lh.n = 0;
+    return;
+  }
   if(log.lh.n > 0)
     printf("log: recovering a committed transaction of %d blocks\n", log.lh.n);
-  install_trans(1);
+  install_trans(AT_RECOVERY);
   log.lh.n = 0;
   write_head();
 }
 
 void
-initlog(int dev, struct superblock *sb)
+initlog(int dev, struct superblock *sb, int readonly)
 {
   if((int)sb->nlog - 1 < LOGSIZE)
     panic("initlog: log area smaller than LOGSIZE");
   initlock(&log.lock, "log");
   log.start = sb->logstart;
+  log.first = sb->inodestart;
+  log.end = sb->size;
   log.dev = dev;
-  recover_from_log();
+  recover_from_log(readonly);
 }
 
 static void
@@ -121,7 +145,7 @@ commit(void)
     return;
   write_log();
   write_head();
-  install_trans(0);
+  install_trans(AT_COMMIT);
   log.lh.n = 0;
   write_head();
 }

@@ -120,7 +120,7 @@ sys_link(void)
   char name[DIRSIZ], new[MAXPATH], old[MAXPATH];
   struct inode *dp, *ip;
 
-  if(argstr(0, old, MAXPATH) < 0 || argstr(1, new, MAXPATH) < 0)
+  if(argstr(0, old, MAXPATH) < 0 || argstr(1, new, MAXPATH) < 0 || fs_readonly)
     return -1;
 
   begin_op();
@@ -184,7 +184,7 @@ sys_unlink(void)
   char name[DIRSIZ], path[MAXPATH];
   uint off;
 
-  if(argstr(0, path, MAXPATH) < 0)
+  if(argstr(0, path, MAXPATH) < 0 || fs_readonly)
     return -1;
 
   begin_op();
@@ -294,7 +294,9 @@ sys_open(void)
     return -1;
 
   begin_op();
-  if(omode & O_CREATE){
+  // On a read-only disk O_CREATE may only find what exists, and a file or
+  // directory opens for reading only; devices still open for writing.
+  if((omode & O_CREATE) && !fs_readonly){
     if((ip = create(path, T_FILE, 0, 0)) == 0){
       end_op();
       return -1;
@@ -306,6 +308,12 @@ sys_open(void)
     }
     ilock(ip);
     if(ip->type == T_DIR && omode != O_RDONLY){
+      iunlockput(ip);
+      end_op();
+      return -1;
+    }
+    int changes = omode & (O_WRONLY | O_RDWR | O_TRUNC);
+    if(fs_readonly && ip->type != T_DEVICE && changes){
       iunlockput(ip);
       end_op();
       return -1;
@@ -352,6 +360,8 @@ sys_mkdir(void)
   char path[MAXPATH];
   struct inode *ip;
 
+  if(fs_readonly)
+    return -1;
   begin_op();
   if(argstr(0, path, MAXPATH) < 0 || (ip = create(path, T_DIR, 0, 0)) == 0){
     end_op();
@@ -371,7 +381,7 @@ sys_mknod(void)
 
   argint(1, &major);
   argint(2, &minor);
-  if(major < 0 || major >= NDEV || minor < 0 || minor > 0x7fff)
+  if(major < 0 || major >= NDEV || minor < 0 || minor > 0x7fff || fs_readonly)
     return -1;
   begin_op();
   if(argstr(0, path, MAXPATH) < 0 || (ip = create(path, T_DEVICE, major, minor)) == 0){

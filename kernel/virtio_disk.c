@@ -13,12 +13,18 @@
 
 #define REG(r) ((volatile uint32 *)(VIRTIO0_BASE + (r)))
 
+// Block-device feature bit and configuration field (virtio 1.1 §5.2.3-4).
+#define VIRTIO_BLK_F_RO        (1u << 5)   // the device refuses writes
+#define VIRTIO_BLK_CAPACITY    0           // config offset: u64, 512-byte sectors
+
 static struct disk {
   struct spinlock lock;   // everything here, and the device's registers
   struct virtq_desc *desc;
   struct virtq_avail *avail;
   struct virtq_used *used;
   char free[NUM];         // descriptor i is unused
+  int readonly;           // the device offers VIRTIO_BLK_F_RO
+  uint64 sectors;         // capacity
   uint16 used_idx;        // next used-ring entry we have not looked at
   // Per request, indexed by its first descriptor: the buffer waiting and
   // where the device writes the status; the header lives here too so that
@@ -57,8 +63,12 @@ virtio_disk_init(void)
   status |= VIRTIO_STATUS_DRIVER;
   *REG(VIRTIO_MMIO_STATUS) = status;
 
-  // Take no optional feature (read-only, write cache, event index, indirect
+  // Take no optional feature (write cache, event index, indirect
   // descriptors ...): only VERSION_1, which the modern interface requires.
+  // Read-only needs no negotiation: the device refuses writes either way,
+  // so we only remember that it said so and never send one.
+  *REG(VIRTIO_MMIO_DEVICE_FEATURES_SEL) = 0;
+  disk.readonly = (*REG(VIRTIO_MMIO_DEVICE_FEATURES) & VIRTIO_BLK_F_RO) != 0;
   *REG(VIRTIO_MMIO_DEVICE_FEATURES_SEL) = VIRTIO_F_VERSION_1_WORD;
   if((*REG(VIRTIO_MMIO_DEVICE_FEATURES) & VIRTIO_F_VERSION_1_BIT) == 0)
     panic("virtio_disk: device does not offer VIRTIO_F_VERSION_1");
@@ -95,8 +105,25 @@ virtio_disk_init(void)
   for(int i = 0; i < NUM; i++)
     disk.free[i] = 1;
 
+  // Two 32-bit reads: the transport need not support 64-bit accesses.
+  volatile uint32 *cap = REG(VIRTIO_MMIO_CONFIG + VIRTIO_BLK_CAPACITY);
+  disk.sectors = cap[0] | ((uint64)cap[1] << 32);
+
   status |= VIRTIO_STATUS_DRIVER_OK;
   *REG(VIRTIO_MMIO_STATUS) = status;
+}
+
+int
+virtio_disk_readonly(void)
+{
+  return disk.readonly;
+}
+
+// Whole file-system blocks on the device.
+uint64
+virtio_disk_blocks(void)
+{
+  return disk.sectors / (BSIZE / 512);
 }
 
 // Takes three free descriptors; 0 if there are not three.
@@ -151,6 +178,11 @@ virtio_disk_rw(struct buf *b, int write)
 {
   uint64 sector = (uint64)b->blockno * (BSIZE / 512);
   int idx[3];
+
+  // The file system refuses every change on a read-only disk; a write that
+  // gets here is a path it missed, and the device would fail it anyway.
+  if(write && disk.readonly)
+    panic("virtio_disk: write to a read-only disk");
 
   acquire(&disk.lock);
   while(!alloc3_desc(idx))

@@ -4,7 +4,7 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import {
-  BSIZE, DIRENT_SIZE, DIRSIZ, MAXFILE, NADDRS, NDIRECT, NINDIRECT, ROOTINO, T_DIR, T_FILE,
+  BSIZE, DIRENT_SIZE, DIRSIZ, MAXFILE, NADDRS, NDIRECT, NINDIRECT, ROOTINO, T_DEVICE, T_DIR, T_FILE,
   Dinode, planLayout, writeDirent, writeSuperblock, dataStart, Superblock,
 } from './layout.js';
 import { DiskImage, FsError } from './image.js';
@@ -25,11 +25,23 @@ class Builder {
     this.nextBlock = dataStart(sb);
   }
 
-  ialloc(type: number): number {
+  ialloc(type: number, major = 0, minor = 0): number {
     if (this.nextInode >= this.img.sb.ninodes) throw new FsError(`out of inodes (the image has ${this.img.sb.ninodes})`);
     const inum = this.nextInode++;
-    this.img.writeInode(inum, { type, major: 0, minor: 0, nlink: 1, size: 0, addrs: new Array(NADDRS).fill(0) });
+    this.img.writeInode(inum, { type, major, minor, nlink: 1, size: 0, addrs: new Array(NADDRS).fill(0) });
     return inum;
+  }
+
+  /** A directory `name` in `parent`, with "." and ".." (which counts a link of the parent). */
+  mkdir(parent: number, name: string): number {
+    const dir = this.ialloc(T_DIR);
+    this.dirlink(dir, '.', dir);
+    this.dirlink(dir, '..', parent);
+    this.dirlink(parent, name, dir);
+    const p = this.img.readInode(parent);
+    p.nlink++;
+    this.img.writeInode(parent, p);
+    return dir;
   }
 
   private balloc(): number {
@@ -94,8 +106,21 @@ export function imageName(path: string): string {
   return name;
 }
 
-/** An image with a root directory holding `files`, in the order given. */
-export function buildImage(files: FileEntry[], size?: number): Buffer {
+// The consoles init would otherwise make at its first boot: `console` (UART0)
+// and /dev/console1..7 (the pgroups' UARTs), device major 1, minor = UART. An
+// image booted read-only from the start could not make them.
+const CONSOLE_MAJOR = 1;
+const GROUP_CONSOLES = 7;
+
+function addConsoles(b: Builder, root: number): void {
+  b.dirlink(root, 'console', b.ialloc(T_DEVICE, CONSOLE_MAJOR, 0));
+  const dev = b.mkdir(root, 'dev');
+  for (let k = 1; k <= GROUP_CONSOLES; k++) b.dirlink(dev, `console${k}`, b.ialloc(T_DEVICE, CONSOLE_MAJOR, k));
+}
+
+/** An image with a root directory holding `files`, in the order given, then
+ *  the console device nodes when `consoles` is set (as `xv6-wasm mkfs` does). */
+export function buildImage(files: FileEntry[], size?: number, consoles = false): Buffer {
   const b = new Builder(planLayout(size));
   const root = b.ialloc(T_DIR);
   if (root !== ROOTINO) throw new FsError('root directory did not get the root inode');
@@ -108,6 +133,10 @@ export function buildImage(files: FileEntry[], size?: number): Buffer {
     const inum = b.ialloc(T_FILE);
     b.dirlink(root, f.name, inum);
     b.append(inum, f.data);
+  }
+  if (consoles) {
+    for (const name of ['console', 'dev']) if (seen.has(name)) throw new FsError(`"${name}" is made by mkfs itself; rename that file`);
+    addConsoles(b, root);
   }
   return b.finish();
 }
@@ -124,11 +153,12 @@ export function mkfs(out: string, paths: string[], size?: number): string {
     if (!st.isFile()) throw new FsError(`${p}: not a regular file (directories are not supported)`);
     return { name: imageName(p), data: readFileSync(p) };
   });
-  const image = buildImage(files, size);
+  const image = buildImage(files, size, true);
   try {
     writeFileSync(out, image);
   } catch (e) {
     throw new FsError(`${out}: cannot write (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
-  return `${out}: ${image.length / BSIZE} blocks, ${files.length} files`;
+  const count = files.length === 1 ? '1 file' : `${files.length} files`;
+  return `${out}: ${image.length / BSIZE} blocks, ${count}, console and /dev/console1..${GROUP_CONSOLES}`;
 }

@@ -32,7 +32,7 @@ describe('xv6-wasm mkfs and fsck', () => {
     const f = cli('fsck', img);
     expect(f.code).toBe(0);
     oneLine(f.out);
-    expect(f.out).toMatch(/clean: 3 inodes/);
+    expect(f.out).toMatch(/clean: 12 inodes/);
   });
 
   it('lists each problem on its own line and exits 1', () => {

@@ -66,7 +66,7 @@ describe('mkfs', () => {
       writeFileSync(join(dir, '_echo'), small);
       mkdirSync(join(dir, 'sub'));
       const out = join(dir, 'fs.img');
-      expect(mkfs(out, [join(dir, '_echo')])).toMatch(/2\d* blocks, 1 files/);
+      expect(mkfs(out, [join(dir, '_echo')])).toMatch(/2\d* blocks, 1 file, console and \/dev\/console1..7/);
       const img = new DiskImage(readFileSync(out));
       expect(img.readFile(img.readInode(rootEntries(img).get('echo')!)).equals(small)).toBe(true);
       expect(fsck(out).problems).toEqual([]);
