@@ -28,14 +28,17 @@ export const enum Word {
   TxHead, TxTail, RxHead, RxTail,
   /** The host had more input than fit: signal it when room appears. */
   RxWanted,
+  /** The guest listens for input: it turned the receive interrupt on, or
+   *  polled LSR, since power-on or its last receive-FIFO reset. */
+  RxOpen,
 }
 const TX_RING = 0x100;
 export const TX_SIZE = 4096;
 const RX_RING = 0x1100;
 // The receive FIFO is a 16550's 16 bytes, not more: the host keeps the rest
 // and feeds it as the guest reads, so a paste arrives at the pace the guest
-// takes it (xv6's console drops what overflows its 128-byte line buffer when
-// a driver drains a bigger FIFO in one interrupt). QEMU does the same.
+// takes it, and a guest that stops reading (its receive interrupt off) holds
+// the sender back instead of losing input. QEMU does the same.
 export const RX_SIZE = 16;
 // The main thread drains within a wake-up (well under a millisecond), so a
 // full ring that stays full this long means nobody is draining.
@@ -97,12 +100,27 @@ export class UartState {
   txFull(): boolean { return this.txCount() >= TX_SIZE; }
   loopback(): boolean { return (this.get(Word.Mcr) & MCR_LOOP) !== 0; }
 
-  /** How many more bytes the receiver takes: the FIFO with the FIFO on, one
-   *  holding register with it off (so input typed before the driver enables
-   *  the FIFO waits in the host, as it does in QEMU's chardev). */
-  rxRoom(): number {
+  /** How many more bytes the receiver holds: the FIFO with the FIFO on, one
+   *  holding register with it off. */
+  rxSpace(): number {
     const limit = (this.get(Word.Fcr) & FCR_FIFO_ENABLE) !== 0 ? RX_SIZE : 1;
     return Math.max(0, limit - this.rxCount());
+  }
+
+  /** How many more bytes the host may give. None until the guest listens: a
+   *  driver resets the FIFOs while it sets the UART up, and input given
+   *  before that would be lost (as in QEMU, whose chardev feeds the UART from
+   *  the first instruction). So input piped in waits in the host until the
+   *  guest is ready for it, from the first byte. */
+  rxRoom(): number {
+    return this.get(Word.RxOpen) !== 0 ? this.rxSpace() : 0;
+  }
+
+  /** The guest shows it is ready for input; tell the host if it waits. */
+  openRx(): void {
+    if (this.get(Word.RxOpen) !== 0) return;
+    this.set(Word.RxOpen, 1);
+    this.offerRoom();
   }
 
   /** Append to the TX ring (caller checked txFull). Wakes the main thread
@@ -166,8 +184,11 @@ export class UartState {
     }
   }
 
+  /** A receive-FIFO reset: what it held is gone, and what the host still
+   *  holds waits until the guest is listening again. */
   clearRx(): void {
     this.set(Word.RxTail, this.get(Word.RxHead));
+    this.set(Word.RxOpen, 0);
   }
 
   /** Line status as the guest sees it. The host drains TX as fast as it can,

@@ -14,7 +14,7 @@
 import { MmioDevice, WriteResult } from './device.js';
 import { Plic } from './plic.js';
 import {
-  FCR_CLEAR_RX, FCR_FIFO_ENABLE, IER_THRI, IIR_THRI, LSR_THRE, UartState, Word, uartBase,
+  FCR_CLEAR_RX, FCR_FIFO_ENABLE, IER_RDI, IER_THRI, IIR_THRI, LSR_THRE, UartState, Word, uartBase,
 } from './uart-state.js';
 import { guest } from '../platform.js';
 
@@ -72,7 +72,11 @@ export class Uart16550 implements MmioDevice {
         }
         case LCR: return s.get(Word.Lcr);
         case MCR: return s.get(Word.Mcr);
-        case LSR: return s.lsr();
+        case LSR:
+          // Polling for input counts as listening (drivers that never
+          // enable the receive interrupt).
+          s.openRx();
+          return s.lsr();
         case MSR: return this.msr();
         case SCR: return s.get(Word.Scr);
         default: return 0;
@@ -109,6 +113,7 @@ export class Uart16550 implements MmioDevice {
             s.set(Word.ThrIpending, (ier & IER_THRI) !== 0 && (s.lsr() & LSR_THRE) !== 0 ? 1 : 0);
           }
           s.set(Word.Ier, ier);
+          if ((ier & IER_RDI) !== 0) s.openRx();
           s.updateIrq();
           break;
         }
@@ -136,7 +141,7 @@ export class Uart16550 implements MmioDevice {
     const s = this.s;
     s.set(Word.ThrIpending, 0);
     if (s.loopback()) {
-      if (s.rxRoom() > 0) s.pushRx(byte);
+      if (s.rxSpace() > 0) s.pushRx(byte);
     } else {
       if (s.txFull()) s.waitForTxRoom();
       // Still full: nobody drains (the machine is stopping, or the host is

@@ -31,6 +31,7 @@ describe('device factory', () => {
     uart0.write(0, 1, 'A'.charCodeAt(0));
     expect(Array.from(consoles[0].takeTx())).toEqual(['A'.charCodeAt(0)]);
     uart0.write(2, 1, 1); // FIFO on
+    uart0.read(5, 1); // LSR: polling for input, so the receiver listens
     consoles[0].pushRx(Uint8Array.of(0x42));
     expect(uart0.read(0, 1)).toBe(0x42);
   });

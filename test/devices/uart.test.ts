@@ -79,6 +79,7 @@ describe('UART 16550', () => {
 
   it('holds input back until the FIFO is on, then takes it all and reports data ready', () => {
     const { memory, uart, console } = setup();
+    uart.read(LSR, 1); // a driver polling for input: it listens
     clearEvent(memory);
     expect(console.pushRx(bytes('ab'))).toBe(1); // FIFO off: one holding register
     expect(uart.read(LSR, 1) & LSR_DR).toBe(LSR_DR);
@@ -136,6 +137,7 @@ describe('UART 16550', () => {
   it('takes no more input than a 16550 FIFO holds and asks for the rest as the guest reads', () => {
     const { memory, uart, console } = setup();
     uart.write(FCR, 1, 0x01);
+    uart.write(IER, 1, 0x01);
     const input = bytes('abcdefghijklmnopqrstuvwxyz');
     const first = console.pushRx(input);
     expect(first).toBe(RX_SIZE);
@@ -151,7 +153,8 @@ describe('UART 16550', () => {
   it('empties the receive FIFO on FCR clear', () => {
     const { uart, console } = setup();
     uart.write(FCR, 1, 0x01);
-    console.pushRx(bytes('junk'));
+    uart.read(LSR, 1);
+    expect(console.pushRx(bytes('junk'))).toBe(4);
     uart.write(FCR, 1, 0x03);
     expect(uart.read(LSR, 1) & LSR_DR).toBe(0);
   });
