@@ -2,6 +2,12 @@
 // UART unit. The file system reaches them as device major CONSOLE. Input
 // is collected into lines (backspace, ^U kill line, ^D end of file, ^P
 // process list) and a reader gets whole lines.
+//
+// No input byte is ever dropped. While a console's line buffer is full, its
+// UART's receive interrupt is off and input waits in the UART (and behind
+// it, in whatever feeds the UART); a reader that makes room turns it back
+// on. A line longer than the buffer reaches the reader in buffer-sized
+// pieces, as in xv6, so a full buffer always has a reader to drain it.
 #include "types.h"
 #include "param.h"
 #include "memlayout.h"
@@ -16,7 +22,12 @@
 #define BACKSPACE 0x100   // consputc: erase the previous character
 #define C(x)  ((x) - '@') // control-x
 
-#define INPUT_BUF 128
+// As big as Linux's n_tty buffer: a pasted script of many lines fits while
+// the shell is still busy with the first. A power of two (indices wrap).
+#define INPUT_BUF 4096
+// A stopped receiver restarts once this much is free, not at every byte
+// read, so a reader taking one byte at a time does not toggle it per byte.
+#define RESTART_ROOM (INPUT_BUF / 4)
 
 struct console {
   struct spinlock lock;
@@ -24,9 +35,16 @@ struct console {
   uint r;   // next byte a reader takes
   uint w;   // end of the completed lines
   uint e;   // end of the line being edited
+  int stopped;  // the UART's receive interrupt is off: the buffer filled
 };
 
 static struct console consoles[NUART];
+
+static uint
+room(struct console *cons)
+{
+  return INPUT_BUF - (cons->e - cons->r);
+}
 
 // The UART an open console file talks to: its minor number, when the
 // machine has that UART (on QEMU, with one UART, every group shares UART0).
@@ -101,17 +119,20 @@ consoleread(int minor, int user_dst, uint64 dst, int n)
     if(c == '\n')
       break;
   }
+  if(cons->stopped && room(cons) >= RESTART_ROOM){
+    cons->stopped = 0;
+    uartrx(console_unit(minor), 1);
+  }
   release(&cons->lock);
   return target - n;
 }
 
-// A byte arrived on UART unit: edit the line, echo, and wake readers when a
-// line is complete.
-void
-consoleintr(int unit, int c)
+// One input byte: edit the line, echo, and wake readers when a line is
+// complete (or the buffer is full). Caller holds cons->lock and has made
+// sure there is room.
+static void
+consoleinput(struct console *cons, int unit, int c)
 {
-  struct console *cons = &consoles[unit];
-  acquire(&cons->lock);
   switch(c){
   case C('P'):
     procdump();
@@ -130,16 +151,35 @@ consoleintr(int unit, int c)
     }
     break;
   default:
-    if(c != 0 && cons->e - cons->r < INPUT_BUF){
+    if(c != 0){
       c = (c == '\r') ? '\n' : c;
       consputc(unit, c);
       cons->buf[cons->e++ % INPUT_BUF] = c;
-      if(c == '\n' || c == C('D') || cons->e - cons->r == INPUT_BUF){
+      if(c == '\n' || c == C('D') || room(cons) == 0){
         cons->w = cons->e;
         wakeup(&cons->r);
       }
     }
     break;
+  }
+}
+
+// UART unit has input: take it while the line buffer has room. Once the
+// buffer is full, stop the receiver rather than drop what it holds. A
+// stopped console takes nothing (another interrupt of the unit, for output,
+// may still call here): until a reader restarts it the buffer holds only
+// completed lines, so a reader can always drain it.
+void
+consoleintr(int unit)
+{
+  struct console *cons = &consoles[unit];
+  int c;
+  acquire(&cons->lock);
+  while(!cons->stopped && room(cons) > 0 && (c = uartgetc(unit)) >= 0)
+    consoleinput(cons, unit, c);
+  if(room(cons) == 0 && !cons->stopped){
+    cons->stopped = 1;
+    uartrx(unit, 0);
   }
   release(&cons->lock);
 }

@@ -30,7 +30,7 @@ void            cprintf(int unit, char *fmt, ...);
 
 // console.c
 void            consoleinit(void);
-void            consoleintr(int unit, int c);
+void            consoleintr(int unit);
 void            consputc(int unit, int c);
 
 // exec.c
@@ -215,6 +215,8 @@ void            usertrapret(void);
 // uart.c
 void            uartinit(void);
 void            uartintr(int unit);
+int             uartgetc(int unit);
+void            uartrx(int unit, int on);
 void            uartputc(int unit, int c);
 void            uartputc_sync(int unit, int c);
 int             uart_unit_of_irq(int irq);

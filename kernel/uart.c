@@ -121,6 +121,25 @@ uartputc_sync(int unit, int c)
   pop_off();
 }
 
+// The next received byte, or -1 if none is waiting.
+int
+uartgetc(int unit)
+{
+  struct uart *u = &uarts[unit];
+  if(rd(u, LSR) & LSR_RX_READY)
+    return rd(u, RHR);
+  return -1;
+}
+
+// Receive interrupt on or off. Off, input stays in the UART's FIFO and the
+// sender waits; on again, the interrupt comes at once if input is waiting.
+// The console calls this under its lock, which orders the two.
+void
+uartrx(int unit, int on)
+{
+  wr(&uarts[unit], IER, on ? IER_RX | IER_TX : IER_TX);
+}
+
 // Receive and transmit-ready interrupts of one unit.
 void
 uartintr(int unit)
@@ -130,8 +149,7 @@ uartintr(int unit)
   // 16550 keeps that cause pending once output stops, and the hart spends
   // its time taking the same interrupt again and again.
   (void)rd(u, IIR);
-  while(rd(u, LSR) & LSR_RX_READY)
-    consoleintr(unit, rd(u, RHR));
+  consoleintr(unit);
   acquire(&u->lock);
   uartstart(u);
   release(&u->lock);

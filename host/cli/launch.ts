@@ -22,6 +22,7 @@ export interface LaunchOptions extends MachineSettings {
 
 export async function launch(o: LaunchOptions): Promise<number> {
   let link: SerialLink | null = null;
+  let terminal: Terminal | null = null;
   let serial: SerialDir | null = null;
   let outputClosed = false;
   // The end of what the guest printed, to name a kernel panic on stderr.
@@ -37,21 +38,31 @@ export async function launch(o: LaunchOptions): Promise<number> {
     traceOut: (text) => write(text),
     note: say,
     onWake: () => {
-      link?.pump();
+      if (link) {
+        link.pump();
+        terminal?.throttle(link.wantsInput());
+      }
       serial?.pump();
     },
   });
   if (o.serialPaths.length > 0) serial = await SerialDir.open(o.serialPaths, machine.consoles);
   // Whoever reads our output went away (`boot | head`): stop the guest
-  // quietly, as a shell pipeline expects, instead of dying on EPIPE.
+  // quietly, as a shell pipeline expects, instead of dying on EPIPE. Any
+  // other failure to write (a full disk, an I/O error) stops it too, with
+  // one line and a failure status: the console can no longer be shown.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code !== 'EPIPE') throw e;
+    if (outputClosed) return;
     outputClosed = true;
-    machine.stop(StopReason.OutputClosed, 0);
+    if (e.code !== 'EPIPE') say(`cannot write to standard output: ${plainReason(e)}`);
+    machine.stop(StopReason.OutputClosed, e.code === 'EPIPE' ? 0 : 1);
   });
-  link = new SerialLink(machine.consoles[0], consoleWrite);
-  const terminal = new Terminal({
-    input: (bytes) => link?.send(bytes),
+  const uart0 = new SerialLink(machine.consoles[0], consoleWrite);
+  link = uart0;
+  terminal = new Terminal({
+    input: (bytes) => {
+      uart0.send(bytes);
+      terminal?.throttle(uart0.wantsInput());
+    },
     quit: () => machine.stop(StopReason.UserQuit, 0),
   });
   terminal.attach();
@@ -64,4 +75,9 @@ export async function launch(o: LaunchOptions): Promise<number> {
   }
   if (o.stats) process.stderr.write(formatStats(result.instret, result.seconds));
   return exitStatus(result, o, tail.panicLine());
+}
+
+/** "no space left on device" from Node's "ENOSPC: no space left on device, write". */
+function plainReason(e: Error): string {
+  return e.message.replace(/^[A-Z0-9]+: /, '').replace(/, \w+$/, '');
 }

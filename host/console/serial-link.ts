@@ -4,11 +4,17 @@
 // signals CTL_EVENT when the guest makes room), so nothing typed or piped in
 // is lost, however fast it arrives. Output is taken only while `mayTake`
 // says the writer has room: left in the UART, it makes the guest's writer
-// wait instead of piling up in the host.
+// wait instead of piling up in the host. Input piles up no further than
+// INPUT_HOLD_LIMIT either: past it, `wantsInput` tells the source to stop
+// reading (a pipe or a socket then makes its writer wait), so back-pressure
+// runs from the guest's reader to whoever sends.
 import type { UartConsole } from '../devices/index.js';
+
+export const INPUT_HOLD_LIMIT = 64 * 1024;
 
 export class SerialLink {
   private held: Uint8Array[] = [];
+  private heldCount = 0;
 
   constructor(
     private readonly uart: UartConsole,
@@ -17,7 +23,10 @@ export class SerialLink {
   ) {}
 
   send(bytes: Uint8Array): void {
-    if (bytes.length > 0) this.held.push(bytes);
+    if (bytes.length > 0) {
+      this.held.push(bytes);
+      this.heldCount += bytes.length;
+    }
     this.pump();
   }
 
@@ -30,6 +39,7 @@ export class SerialLink {
     while (this.held.length > 0) {
       const first = this.held[0];
       const n = this.uart.pushRx(first);
+      this.heldCount -= n;
       if (n === first.length) this.held.shift();
       else {
         this.held[0] = first.subarray(n);
@@ -38,8 +48,8 @@ export class SerialLink {
     }
   }
 
-  /** Bytes still waiting for room in the guest's receive ring. */
-  heldBytes(): number {
-    return this.held.reduce((n, b) => n + b.length, 0);
+  /** Whether the source should go on reading input. */
+  wantsInput(): boolean {
+    return this.heldCount < INPUT_HOLD_LIMIT;
   }
 }

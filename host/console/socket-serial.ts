@@ -48,7 +48,7 @@ export class SocketSerial {
     this.link.pump();
     // Input the guest cannot take yet stays in the link; stop reading more
     // from the client until it drains, as the guest's pace allows.
-    if (this.client?.isPaused() && this.link.heldBytes() < HOLD_LIMIT) this.client.resume();
+    if (this.client?.isPaused() && this.link.wantsInput()) this.client.resume();
   }
 
   /** Output waiting for the client: held here, or queued in Node for the socket. */
@@ -82,7 +82,7 @@ export class SocketSerial {
     this.heldBytes = 0;
     socket.on('data', (chunk: Buffer) => {
       this.link.send(chunk);
-      if (this.link.heldBytes() >= HOLD_LIMIT) socket.pause();
+      if (!this.link.wantsInput()) socket.pause();
     });
     socket.on('drain', () => this.pump());
     socket.on('close', () => {

@@ -3,7 +3,9 @@
 // escapes talk to the emulator; the mode is restored however we exit. On a
 // pipe, bytes pass through the same escape filter, and the end of input is
 // not the end of the machine: the guest keeps running (and printing) until it
-// powers off.
+// powers off. A pipe is read only as fast as the guest takes input (see
+// `throttle`); a terminal is always read, so Ctrl-A x works even while the
+// guest ignores its input (a person types or pastes only so much).
 import { ESCAPE_HELP, EscapeFilter } from './escape.js';
 
 export interface TerminalHandlers {
@@ -14,6 +16,7 @@ export interface TerminalHandlers {
 export class Terminal {
   private readonly stdin = process.stdin;
   private raw = false;
+  private attached = false;
   private readonly escapes = new EscapeFilter();
   private readonly onData = (chunk: Buffer) => {
     const bytes = this.escapes.filter(chunk, (action) => {
@@ -34,13 +37,22 @@ export class Terminal {
       this.stdin.setRawMode(true);
       this.raw = true;
     }
+    this.attached = true;
     this.stdin.on('data', this.onData);
     this.stdin.on('error', () => {}); // a closed pipe on input is the same as its end
     this.stdin.resume();
     for (const s of ['SIGTERM', 'SIGHUP'] as const) process.once(s, this.onSignal);
   }
 
+  /** Go on reading input, or pause (on a pipe) until asked again. */
+  throttle(wantsInput: boolean): void {
+    if (!this.attached || this.stdin.isTTY) return;
+    if (wantsInput && this.stdin.isPaused()) this.stdin.resume();
+    else if (!wantsInput && !this.stdin.isPaused()) this.stdin.pause();
+  }
+
   detach(): void {
+    this.attached = false;
     this.stdin.off('data', this.onData);
     this.stdin.pause();
     if (this.raw) {
