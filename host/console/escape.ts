@@ -7,11 +7,13 @@ export const CTRL_A = 0x01;
 
 export type EscapeAction = 'quit' | 'help';
 
+// Bare newlines: raw mode (libuv's) leaves output processing on, so the
+// terminal itself turns each into CR LF.
 export const ESCAPE_HELP = [
   'C-a h    print this help',
   'C-a x    exit emulator',
   'C-a C-a  sends C-a',
-].join('\r\n') + '\r\n';
+].join('\n') + '\n';
 
 /** Splits input into bytes for the guest and escape commands, keeping state across chunks. */
 export class EscapeFilter {

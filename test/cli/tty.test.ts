@@ -51,4 +51,12 @@ describe.skipIf(!havePython || !haveCrossCompiler())('console on a terminal', ()
     expect(out).toMatch(/terminated by Ctrl-A x/);
     expect(code).toBe(0);
   });
+
+  test('Ctrl-A h prints the help with the terminal\'s own line endings', () => {
+    const r = spawnSync('python3', ['-c', DRIVER, program('echo-forever'), 'x\x01hyzw', process.execPath], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+    expect(r.status).toBe(0);
+    const { out } = JSON.parse(r.stdout) as { out: string };
+    expect(out).toContain('C-a h    print this help\r\nC-a x    exit emulator\r\n');
+    expect(out).not.toContain('\r\r\n');
+  });
 });
