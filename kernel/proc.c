@@ -348,7 +348,7 @@ exit(int status)
 {
   struct proc *p = myproc();
   if(p == initproc)
-    panic("init exiting");
+    panic("init exiting: /init could not be run (missing or not a program) or it ended");
   // A group ends with its pid 1, as a pid namespace does.
   if(p->pgroup != PGROOT && p->vpid == 1)
     pgkill(p->pgroup);

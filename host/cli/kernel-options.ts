@@ -3,6 +3,7 @@
 // checked and loaded before the front end runs.
 import { join } from 'node:path';
 import { Command, Option } from 'commander';
+import { checkDiskFits } from '../machine/disk-fits.js';
 import { type ElfImage, readElfFile } from '../machine/elf.js';
 import { projectRoot } from '../platform.js';
 import { addMachineOptions, machineSettings, type MachineSettings, type RawMachineOptions } from './machine-options.js';
@@ -26,6 +27,7 @@ export function kernelCommand(name: string, description: string, body: (run: Ker
   return cmd.action((opts: KernelCommandOptions) =>
     runCommandBody(opts.kernel, async () => {
       const settings = machineSettings(opts);
+      if (settings.disk) checkDiskFits(settings.disk);
       const image = readElfFile(opts.kernel);
       return body({ ...settings, file: opts.kernel, image });
     }));

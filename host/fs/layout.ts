@@ -30,6 +30,10 @@ export const BPB = BSIZE * 8;
 /** Direct, then one single-indirect, then one double-indirect address. */
 export const NADDRS = NDIRECT + 2;
 export const MAXFILE = NDIRECT + NINDIRECT + NINDIRECT * NINDIRECT;
+/** The smallest image mkfs makes: the metadata of the default layout and a few data blocks. */
+export const MIN_FS_BLOCKS = 64;
+/** The largest: mkfs and fsck hold the whole image in memory; 2^21 blocks is 2 GiB. */
+export const MAX_FS_BLOCKS = 1 << 21;
 
 if (NINDIRECT * 4 !== BSIZE) throw new Error('platform.json: FS_NINDIRECT must be FS_BSIZE / 4');
 if (8 + 4 + NADDRS * 4 !== DINODE_SIZE) throw new Error('platform.json: FS_DINODE_SIZE does not match FS_NDIRECT');
