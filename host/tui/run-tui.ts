@@ -18,6 +18,8 @@ export async function runTui(o: KernelRun): Promise<number> {
   if (!process.stdout.isTTY || !process.stdin.isTTY) {
     throw new OptionError('tui needs a terminal on stdin and stdout; use `xv6-wasm boot` for pipes');
   }
+  // Each console is drained by its pane; a socket draining it too would get half of it.
+  if (o.serialPaths.length > 0) throw new OptionError('--serial-dir is for `boot`: the TUI shows every console in a pane');
   let app: TuiApp | null = null;
   // Written on stderr once the screen is gone; meanwhile it would tear the picture.
   const notes: string[] = [];

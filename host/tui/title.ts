@@ -7,7 +7,10 @@ export function paneTitle(g: PgroupInfo, width: number): string {
   const pids = `pids ${g.pidsCurrent}${g.pidsMax === null ? '' : `/${g.pidsMax}`}`;
   const mem = `mem ${formatBytes(g.memCurrent)}${g.memMax === null ? '' : `/${formatBytes(g.memMax)}`}`;
   const cpu = `cpu ${Math.round(g.cpuPercent)}%`;
-  return fit(` [${g.id}] ${g.name}  ${state}  ${pids}  ${mem}  ${cpu} `, width);
+  const parts = [`[${g.id}] ${g.name}`, state, pids, mem, cpu];
+  const roomy = ` ${parts.join('  ')} `;
+  // A narrow pane keeps every figure by giving up the double spaces first.
+  return fit(roomy.length <= width ? roomy : ` ${parts.join(' ')} `, width);
 }
 
 /** The root pane before (or without) a pgroup table: a kernel that publishes none. */

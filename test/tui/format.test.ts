@@ -29,6 +29,8 @@ describe('title', () => {
     const g = group({ state: 'frozen', pidsMax: null, memMax: null });
     expect(paneTitle(g, 200)).toBe(' [1] web  FROZEN  pids 3  mem 1.2M  cpu 47% ');
     expect(paneTitle(g, 12)).toHaveLength(12);
+    expect(paneTitle(group({ name: 'a', memCurrent: 48 * 1024, memMax: 2 << 20, cpuPercent: 0 }), 47))
+      .toBe(' [1] a running pids 3/16 mem 48.0K/2.0M cpu 0% ');
   });
 });
 

@@ -65,7 +65,7 @@ export class ConsolePane {
     this.view = view;
     if (this.headerLines() !== hadHeader) this.fitTerminal();
     const g = view.source.group;
-    const width = (this.rect?.width ?? 80) - 4;
+    const width = (this.rect?.width ?? 80) - 3; // the label sits between "┌─" and "┐"
     const frozen = g?.state === 'frozen';
     const back = this.terminal.scrolledBack();
     const scrolled = back > 0 ? ` ↑${back} ` : '';
