@@ -7,17 +7,24 @@
 // a holder preempted by the host's scheduler (8 harts on 2 cores) does not
 // leave the others burning CPU. Node allows Atomics.wait on its main thread.
 //
-// The main thread never waits forever: a worker terminated while it held a
-// lock (the user quit, the guest hung) would otherwise freeze the terminal.
-// After MAIN_THREAD_PATIENCE_MS it goes ahead as if it held the lock; no live
-// holder keeps a device lock anywhere near that long.
-import { isMainThread } from 'node:worker_threads';
+// A lock is never broken: a slow holder (virtio holds it around synchronous
+// disk I/O on a loaded host) is still inside its critical section. The only
+// holder that never releases is a thread terminated while it held the lock,
+// and that happens only once the machine is stopping (the CTL_POWER word):
+// then a waiter gives up after STOP_PATIENCE_MS, longer than any live holder
+// needs, by throwing LockAbandoned, without entering.
+import { control, wasm } from '../platform.js';
 
 const SPINS = 200;
-const MAIN_THREAD_PATIENCE_MS = 1000;
+const WAIT_SLICE_MS = 50;
+const STOP_PATIENCE_MS = 2000;
+const POWER_INDEX = (wasm.CONTROL_BASE + control.CTL_POWER) >>> 2;
+
+export class LockAbandoned extends Error {}
 
 export class SharedLock {
-  constructor(private readonly words: Int32Array, private readonly index: number) {}
+  /** `stopIndex`: the word that is non-zero once the machine is stopping. */
+  constructor(private readonly words: Int32Array, private readonly index: number, private readonly stopIndex = POWER_INDEX) {}
 
   acquire(): void {
     const w = this.words;
@@ -28,19 +35,21 @@ export class SharedLock {
     }
     // Taking the lock as 2 is conservative: the release will notify even if
     // nobody is left sleeping, which costs a syscall, never a lost wake-up.
-    if (!isMainThread) {
-      while (Atomics.exchange(w, i, 2) !== 0) Atomics.wait(w, i, 2);
-      return;
-    }
-    const deadline = performance.now() + MAIN_THREAD_PATIENCE_MS;
+    let stopSeen = 0;
     while (Atomics.exchange(w, i, 2) !== 0) {
-      const left = deadline - performance.now();
-      if (left <= 0) return;
-      Atomics.wait(w, i, 2, left);
+      Atomics.wait(w, i, 2, WAIT_SLICE_MS);
+      if (!this.stopping()) continue;
+      const now = performance.now();
+      stopSeen ||= now;
+      if (now - stopSeen > STOP_PATIENCE_MS) throw new LockAbandoned('a device lock is still held by a hart thread that stopped');
     }
   }
 
   release(): void {
     if (Atomics.exchange(this.words, this.index, 0) === 2) Atomics.notify(this.words, this.index, 1);
+  }
+
+  private stopping(): boolean {
+    return this.stopIndex < this.words.length && Atomics.load(this.words, this.stopIndex) !== 0;
   }
 }

@@ -2,12 +2,21 @@
 // the machine-wide CONTROL words and each hart's state block (see the map in
 // docs/ARCHITECTURE.md). Every thread builds these views over the same memory.
 import { guest, hart, wasm } from '../platform.js';
+import { OptionError } from './options.js';
 
 const PAGE = 65536;
 
 export function createSharedMemory(ramBytes: number): WebAssembly.Memory {
   const pages = (wasm.GUEST_RAM_BASE + ramBytes) / PAGE;
-  return new WebAssembly.Memory({ initial: pages, maximum: pages, shared: true });
+  try {
+    return new WebAssembly.Memory({ initial: pages, maximum: pages, shared: true });
+  } catch (e) {
+    // V8 says only "could not allocate memory": name the setting that asked.
+    if (!(e instanceof RangeError)) throw e;
+    const mib = Math.ceil((pages * PAGE) / 2 ** 20);
+    const asked = ramBytes % 2 ** 30 === 0 ? `${ramBytes / 2 ** 30}G` : `${ramBytes / 2 ** 20}M`;
+    throw new OptionError(`--mem ${asked}: the host could not allocate the ${mib} MiB this machine needs (free memory, ulimit -v); try a smaller --mem`);
+  }
 }
 
 /** Typed views over the shared memory; the buffer never grows (initial = maximum). */

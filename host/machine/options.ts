@@ -34,13 +34,14 @@ export function parseMem(text: string): number {
   return bytes;
 }
 
-/** --max-insns: a positive instruction count (suffixes k, M, G are decimal). */
-export function parseCount(text: string, flag = '--max-insns'): number {
+/** --max-insns and the like: a positive count (suffixes k, M, G are decimal);
+ *  `example` shows the flag's own kind of value in the message. */
+export function parseCount(text: string, flag = '--max-insns', example = '1000000 or 5M'): number {
   const m = /^\s*(\d+)\s*([kmg]?)\s*$/i.exec(text);
   const scale = m ? { '': 1, k: 1e3, m: 1e6, g: 1e9 }[m[2].toLowerCase() as '' | 'k' | 'm' | 'g'] : 0;
   const n = m ? Number(m[1]) * scale : NaN;
   if (!Number.isSafeInteger(n) || n < 1) {
-    throw new OptionError(`${flag} must be a positive whole number (e.g. 1000000 or 5M), not '${text}'`);
+    throw new OptionError(`${flag} must be a positive whole number (e.g. ${example}), not '${text}'`);
   }
   return n;
 }

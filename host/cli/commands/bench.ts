@@ -1,7 +1,7 @@
 // `xv6-wasm bench`: guest workloads on our emulator and, side by side in the
 // same invocation, on QEMU with the same kernel and disk image.
-import { existsSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { accessSync, constants, existsSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { Command, Option } from 'commander';
 import { calibrate, ipiRoundTrip } from '../../bench/probes.js';
 import { progressLine } from '../../bench/progress.js';
@@ -45,6 +45,32 @@ function workloadNames(list: string | undefined): string[] | undefined {
   return names;
 }
 
+/** The run takes minutes: find out now, not after it, that --json cannot be written. */
+function writablePath(path: string | undefined): string | undefined {
+  if (path === undefined) return undefined;
+  try {
+    if (existsSync(path)) {
+      if (statSync(path).isDirectory()) throw new OptionError(`--json ${path}: is a directory`);
+      accessSync(path, constants.W_OK);
+    } else {
+      accessSync(dirname(path), constants.W_OK);
+    }
+  } catch (e) {
+    if (e instanceof OptionError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new OptionError(`--json ${path}: cannot write there (${code === 'ENOENT' ? 'no such directory' : code ?? (e as Error).message})`);
+  }
+  return path;
+}
+
+function writeJson(path: string, text: string): void {
+  try {
+    writeFileSync(path, text);
+  } catch (e) {
+    throw new OptionError(`--json ${path}: cannot write (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); the table above has the results`);
+  }
+}
+
 function mustExist(path: string, what: string): string {
   if (!existsSync(path)) throw new OptionError(`${what} ${path} does not exist (run \`npm run build\`)`);
   return path;
@@ -66,7 +92,8 @@ export function benchCommand(): Command {
     runCommandBody(o.kernel, async () => {
       const cores = parseCores(o.cores);
       const quick = o.quick === true;
-      const runs = o.runs === undefined ? (quick ? 1 : 3) : parseCount(o.runs, '--runs');
+      const runs = o.runs === undefined ? (quick ? 1 : 3) : parseCount(o.runs, '--runs', '3');
+      const json = writablePath(o.json);
       const ramBytes = parseMem(o.mem);
       const qemu = useQemu(o.qemu);
       const workloads = selectWorkloads(quick, workloadNames(o.workloads));
@@ -84,7 +111,7 @@ export function benchCommand(): Command {
         calibration, ipi, rows: summarize(samples),
       };
       process.stdout.write(formatTable(report));
-      if (o.json) writeFileSync(o.json, toJson(report));
+      if (json) writeJson(json, toJson(report));
       return calibration.retired === calibration.expected ? 0 : 1;
     }));
 }
