@@ -31,6 +31,12 @@ export interface TuiDeps {
 // Often enough that a new group's pane appears well within a second.
 const POLL_MS = 250;
 const SAMPLE_MS = 1000;
+// The UART signals the main thread when its TX ring stops being empty, so
+// draining on every wake means a wake, and a turn at the UART's lock against
+// the writing hart, every few bytes. Draining a few milliseconds later takes
+// the same bytes in far fewer turns; a ring that fills meanwhile only makes
+// the guest's writer wait.
+const DRAIN_MS = 4;
 
 export class TuiApp {
   private readonly screen: blessed.Widgets.Screen;
@@ -43,6 +49,7 @@ export class TuiApp {
   private readonly keys = new KeyRouter();
   private readonly frames: FrameClock;
   private readonly timers: NodeJS.Timeout[] = [];
+  private drain: NodeJS.Timeout | null = null;
   private readonly startedAt = performance.now();
   private panes: ConsolePane[] = [];
   /** The console of the focused pane. */
@@ -68,10 +75,16 @@ export class TuiApp {
 
   /** The machine woke the main thread: output may be waiting. */
   pump(): void {
-    this.consoles.pump();
+    this.drain ??= setTimeout(() => {
+      this.drain = null;
+      this.consoles.pump();
+    }, DRAIN_MS);
   }
 
+  /** Takes the last output (a panic's report among it) and stops every timer. */
   destroy(): void {
+    if (this.drain) clearTimeout(this.drain);
+    this.consoles.pump();
     for (const t of this.timers) clearInterval(t);
     this.frames.stop();
     this.consoles.dispose();
