@@ -53,7 +53,7 @@ export function exitStatus(r: MachineResult, o: ExitContext, panic: string | nul
       if (r.exitCode !== 0) say(`${o.file}: failed test ${r.exitCode}`);
       return code;
     case StopReason.InsnLimit:
-      say(`${o.file}: stopped after --max-insns ${o.maxInsns} instructions without finishing`);
+      say(`${o.file}: stopped after --max-insns ${o.maxInsns} instructions on a hart without finishing`);
       return 2;
     case StopReason.UserQuit:
       say('terminated by Ctrl-A x');

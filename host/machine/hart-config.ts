@@ -18,7 +18,7 @@ export interface HartConfig {
   slice: number;
   /** Physical address of the HTIF `tohost` word, or -1 when the program has none. */
   tohost: number;
-  /** Stop the machine once all harts together retired this many; 0 = no limit. */
+  /** Stop the machine once any hart has retired this many; 0 = no limit. */
   maxInsns: number;
   trace: boolean;
   disk: DiskFile | null;

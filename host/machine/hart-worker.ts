@@ -11,6 +11,7 @@ import { instantiateCore, Stop } from './core.js';
 import type { HartMessage, HartWorkerData } from './hart-config.js';
 import { MemoryViews } from './memory.js';
 import { requestStop, StopReason, stopRequested } from './power.js';
+import { arriveAndWait } from './start-barrier.js';
 import { Tracer } from './tracer.js';
 
 // Long enough for the host to run a descheduled lock holder, short next to
@@ -32,12 +33,6 @@ const runstateIndex = views.hartWord(h, hart.HS_RUNSTATE);
 const deadlineIndex = views.hartField(h, hart.HS_TIMER_DEADLINE) >> 3;
 const instretOf = (k: number) => views.hartU64(k, hart.HS_INSTRET);
 const nowTicks = tickSource(config.clock);
-
-function totalRetired(): number {
-  let sum = 0;
-  for (let k = 0; k < config.nharts; k++) sum += instretOf(k);
-  return sum;
-}
 
 /** Sleeps until another thread wakes this hart or its next timer is due. */
 function park(): void {
@@ -97,15 +92,18 @@ function runHart(): void {
   core.setReg(11, config.fdtAddr >>> 0, Math.floor(config.fdtAddr / 2 ** 32));
   const tracer = config.trace ? new Tracer(core, h, (text) => post({ type: 'trace', text })) : null;
   Atomics.store(i32, runstateIndex, RUNNING);
+  arriveAndWait(i32, config.nharts);
 
-  // What this hart spent of --max-insns, trapped attempts included: a guest
-  // caught in a trap loop retires nothing, and must still be stopped.
-  let spent = 0;
+  // --max-insns is this hart's own budget of retired instructions (what
+  // instret and --stats count). A slice that retired nothing at all is a
+  // trap storm (a handler that faults itself): its attempts count too, or
+  // the limit would never stop it.
+  let stormed = 0;
   try {
     while (!stopRequested(i32)) {
       let budget = config.slice;
       if (config.maxInsns > 0) {
-        const left = config.maxInsns - Math.max(totalRetired(), spent);
+        const left = config.maxInsns - (instretOf(h) + stormed);
         if (left <= 0) {
           requestStop(i32, config.nharts, StopReason.InsnLimit, 2);
           break;
@@ -114,7 +112,7 @@ function runHart(): void {
       }
       const before = instretOf(h);
       const why = tracer ? tracer.step(before, () => instretOf(h)) : core.run(budget);
-      spent += why === Stop.Budget ? (tracer ? 1 : budget) : instretOf(h) - before;
+      if (why === Stop.Budget && instretOf(h) === before) stormed += tracer ? 1 : budget;
       if (config.tohost >= 0 && checkTohost()) break;
       if (why === Stop.Wfi) park();
       else if (why === Stop.Spin) pause();

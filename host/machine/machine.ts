@@ -16,6 +16,7 @@ import { checkFitsRam, ElfError, type ElfImage } from './elf.js';
 import type { HartConfig, HartMessage, HartWorkerData } from './hart-config.js';
 import { MemoryViews, createSharedMemory } from './memory.js';
 import { readStop, requestStop, resetPower, StopReason, stopRequested, type StopState } from './power.js';
+import { resetStartBarrier } from './start-barrier.js';
 
 export interface MachineOptions {
   cores: number;
@@ -102,6 +103,7 @@ export class Machine {
     views.u8.fill(0, wasm.HART_STATE_BASE, wasm.DECODE_BASE);
     resetDeviceState({ memory: this.memory, nharts: opts.cores, ramBytes: opts.ramBytes, disk: opts.disk });
     resetPower(views.i32);
+    resetStartBarrier(views.i32);
     for (const s of opts.image.segments) views.writeGuest(s.paddr, s.data, s.memsz);
     views.writeGuest(this.fdtAddr, fdt);
     if (this.tohost >= 0) views.writeGuest(this.tohost, new Uint8Array(8));

@@ -10,6 +10,7 @@ const programs: Program[] = [
   { name: 'smp_ipi', cores: 4, maxInsns: 2_000_000_000 },
   { name: 'smp_timer', cores: 4 },
   { name: 'fdt', cores: 2 },
+  { name: 'smp_budget', cores: 2, maxInsns: 5_000_000 },
 ];
 
 describe('multi-hart programs on xv6-wasm', () => {

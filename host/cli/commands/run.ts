@@ -18,7 +18,7 @@ export function runCommand(): Command {
     .description('run a bare-metal RV64 ELF program until it writes tohost (HTIF) or the test finisher')
     .argument('<program>', 'RV64 ELF executable, loaded at its physical addresses')
     .addOption(new Option('--disk <file>', 'disk image for the virtio block device'))
-    .addOption(new Option('--max-insns <n>', 'give up after this many instructions (all harts together) and exit 2'))
+    .addOption(new Option('--max-insns <n>', 'give up once a hart has retired this many instructions, and exit 2'))
     .addOption(new Option('--trace', 'print every retired instruction: hart, pc, raw instruction, disassembly, written register'));
   addMachineOptions(cmd);
   return cmd.action((program: string, opts: RunOptions) =>
