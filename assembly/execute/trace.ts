@@ -7,6 +7,7 @@ import { pc, regs, scratchSlot } from "../hart/state";
 import { stepOne } from "./loop";
 import { curN } from "./cursor";
 import { NO_ADDR } from "../mmu/sv39";
+import { setRecordTraps } from "../trap/record";
 
 export let traceOn: bool = false;
 export let tracedPc: u64 = 0;
@@ -14,7 +15,10 @@ export let tracedInsn: u32 = 0;
 /** The register the instruction wrote (0 when none). */
 export let tracedRd: u32 = 0;
 
-export function setTracing(on: bool): void { traceOn = on; }
+export function setTracing(on: bool): void {
+  traceOn = on;
+  setRecordTraps(on);
+}
 
 export function traceStep(): void {
   tracedPc = pc;

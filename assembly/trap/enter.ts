@@ -6,6 +6,7 @@ import { priv, mstatus, medeleg, mideleg, mtvec, stvec, mepc, mcause, mtval,
 import { MSTATUS_SIE, MSTATUS_SPIE, MSTATUS_SPP, MSTATUS_MIE, MSTATUS_MPIE,
   MSTATUS_MPP, MSTATUS_MPP_SHIFT, MSTATUS_MPRV, CAUSE_INTERRUPT } from "./causes";
 import { tlbFlushAll } from "../mmu/tlb";
+import { recordTraps, recordTrap } from "./record";
 
 /** Every translation the TLBs hold was checked at the old privilege. */
 export function setPriv(p: u32): void {
@@ -18,6 +19,7 @@ export function enterTrap(cause: u64, tval: u64, epc: u64): u64 {
   const code = cause & 63;
   const isInterrupt = (cause & CAUSE_INTERRUPT) != 0;
   const delegated = ((isInterrupt ? mideleg : medeleg) >> code) & 1;
+  const from = priv;
   // A trap ends any LR/SC sequence (the spec allows failing the SC).
   resAddr = 0xffffffff;
   let vector: u64;
@@ -43,8 +45,9 @@ export function enterTrap(cause: u64, tval: u64, epc: u64): u64 {
     setPriv(PRIV_M);
   }
   const base = vector & ~<u64>3;
-  if (isInterrupt && (vector & 3) == 1) return base + 4 * code;
-  return base;
+  const target = isInterrupt && (vector & 3) == 1 ? base + 4 * code : base;
+  if (recordTraps) recordTrap(cause, tval, epc, from, priv, target);
+  return target;
 }
 
 /** MRET; the caller has checked that the hart is in M-mode. */

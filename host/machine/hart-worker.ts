@@ -90,7 +90,7 @@ function runHart(): void {
   core.setPc(config.entry >>> 0, Math.floor(config.entry / 2 ** 32));
   core.setReg(10, h, 0);
   core.setReg(11, config.fdtAddr >>> 0, Math.floor(config.fdtAddr / 2 ** 32));
-  const tracer = config.trace ? new Tracer(core, h, (text) => post({ type: 'trace', text })) : null;
+  const tracer = config.trace ? new Tracer(core, h, (text) => post({ type: 'trace', text }), views) : null;
   Atomics.store(i32, runstateIndex, RUNNING);
   arriveAndWait(i32, config.nharts);
 
