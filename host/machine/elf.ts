@@ -11,6 +11,8 @@ export class ElfError extends Error {}
 export interface ElfSegment {
   /** Guest physical address of the first byte. */
   paddr: number;
+  /** Where its bytes start in the file. */
+  offset: number;
   /** Bytes from the file; the rest of memsz is zero. */
   data: Uint8Array;
   memsz: number;
@@ -19,6 +21,10 @@ export interface ElfSegment {
 export interface ElfImage {
   entry: number;
   segments: ElfSegment[];
+  /** End of the ELF header and program header table in the file. */
+  headersEnd: number;
+  /** The whole file, to tell header and padding bytes from contents. */
+  file: Uint8Array;
   /** Defined symbols by name (value = address). */
   symbols: Map<string, number>;
 }
@@ -68,7 +74,8 @@ export function parseElf(bytes: Uint8Array): ElfImage {
   const entry = r.u64(24);
   const segments = readSegments(r);
   if (segments.length === 0) throw new ElfError('no loadable (PT_LOAD) segments');
-  return { entry, segments, symbols: readSymbols(r) };
+  const headersEnd = Math.max(EHDR_SIZE, r.u64(32) + r.u16(56) * r.u16(54));
+  return { entry, segments, symbols: readSymbols(r), headersEnd, file: bytes };
 }
 
 function readSegments(r: Reader): ElfSegment[] {
@@ -88,7 +95,7 @@ function readSegments(r: Reader): ElfSegment[] {
     if (memsz === 0) continue;
     if (filesz > memsz) throw new ElfError(`segment ${i}: file size ${filesz} exceeds memory size ${memsz}`);
     r.need(offset, filesz, `segment ${i}`);
-    segments.push({ paddr, memsz, data: r.bytes.subarray(offset, offset + filesz) });
+    segments.push({ paddr, offset, memsz, data: r.bytes.subarray(offset, offset + filesz) });
   }
   return segments;
 }
@@ -133,18 +140,46 @@ function cString(bytes: Uint8Array, start: number, limit: number): string {
 
 const hex = (n: number) => '0x' + n.toString(16);
 
-/** Checks that every segment and the entry point lie in guest RAM [ramBase, ramBase + ramBytes). */
-export function checkFitsRam(image: ElfImage, ramBase: number, ramBytes: number): void {
+/** Are the file's bytes [from, to) only ELF headers and zero padding? */
+function onlyHeaders(image: ElfImage, from: number, to: number): boolean {
+  for (let o = Math.max(from, image.headersEnd); o < to; o++) if (image.file[o] !== 0) return false;
+  return true;
+}
+
+/**
+ * What of the image goes into guest RAM [ramBase, ramBase + ramBytes), as
+ * QEMU loads it. A plainly linked program (gcc -nostdlib -Ttext=RAM_BASE)
+ * has a first segment starting a page below RAM that carries the ELF
+ * headers: those bytes are dropped with a warning. Anything else outside
+ * RAM (code, data, bss) or an entry point outside it is an ElfError.
+ */
+export function fitToRam(image: ElfImage, ramBase: number, ramBytes: number): { image: ElfImage; warnings: string[] } {
   const ramEnd = ramBase + ramBytes;
   const ram = `RAM ${hex(ramBase)}-${hex(ramEnd - 1)}`;
+  const warnings: string[] = [];
+  const segments: ElfSegment[] = [];
   for (const s of image.segments) {
-    if (s.paddr < ramBase || s.paddr + s.memsz > ramEnd) {
-      throw new ElfError(`segment at ${hex(s.paddr)}-${hex(s.paddr + s.memsz - 1)} is outside ${ram}`);
+    const outside = () => new ElfError(`segment at ${hex(s.paddr)}-${hex(s.paddr + s.memsz - 1)} is outside ${ram}`);
+    if (s.paddr + s.memsz > ramEnd) throw outside();
+    if (s.paddr >= ramBase) {
+      segments.push(s);
+      continue;
     }
+    const cut = Math.min(ramBase - s.paddr, s.memsz);
+    if (cut > s.data.length || !onlyHeaders(image, s.offset, s.offset + cut)) throw outside();
+    warnings.push(`${cut} bytes of ELF headers at ${hex(s.paddr)}-${hex(s.paddr + cut - 1)} lie outside ${ram}: not loaded`);
+    if (cut < s.memsz) segments.push({ paddr: ramBase, offset: s.offset + cut, memsz: s.memsz - cut, data: s.data.subarray(cut) });
   }
   if (image.entry < ramBase || image.entry >= ramEnd) {
     throw new ElfError(`entry point ${hex(image.entry)} is outside ${ram}`);
   }
+  if (segments.length === 0) throw new ElfError('nothing to load in RAM');
+  return { image: { ...image, segments }, warnings };
+}
+
+/** Throws the ElfError fitToRam would. */
+export function checkFitsRam(image: ElfImage, ramBase: number, ramBytes: number): void {
+  fitToRam(image, ramBase, ramBytes);
 }
 
 /** Reads and parses a file; every failure (missing, unreadable, malformed) is an ElfError. */

@@ -12,7 +12,7 @@ import { buildFdt, createConsoles, eventIndex, fdtAddress, resetDeviceState, Uar
 import { guest, hart, projectRoot, wasm } from '../platform.js';
 import { clockStart, type ClockStart } from './clock.js';
 import { compileCore } from './core.js';
-import { checkFitsRam, ElfError, type ElfImage } from './elf.js';
+import { ElfError, fitToRam, type ElfImage } from './elf.js';
 import type { HartConfig, HartMessage, HartWorkerData } from './hart-config.js';
 import { MemoryViews, createSharedMemory } from './memory.js';
 import { readStop, requestStop, resetPower, StopReason, stopRequested, type StopState } from './power.js';
@@ -80,8 +80,10 @@ export class Machine {
   }
 
   /** Builds the machine and loads the program; the harts start with run(). */
-  static async create(opts: MachineOptions): Promise<Machine> {
-    checkFitsRam(opts.image, guest.RAM_BASE, opts.ramBytes);
+  static async create(given: MachineOptions): Promise<Machine> {
+    const fitted = fitToRam(given.image, guest.RAM_BASE, given.ramBytes);
+    for (const w of fitted.warnings) given.note?.(`warning: ${w}`);
+    const opts = { ...given, image: fitted.image };
     const fdt = buildFdt({ nharts: opts.cores, ramBytes: opts.ramBytes, disk: opts.disk !== null, nuarts: guest.NUART });
     const fdtAddr = fdtAddress(opts.ramBytes, fdt.length);
     for (const s of opts.image.segments) {
