@@ -351,7 +351,17 @@ fsinit(int dev)
 static uint
 ensure(struct inode *ip, uint *slot, struct buf *holder)
 {
+  // Only a damaged disk names a block outside the data area; reading it
+  // would fail in the driver with no word of which inode was at fault.
+  uint first = sb.bmapstart + sb.size / BPB + 1;
+  if(*slot != 0 && (*slot < first || *slot >= sb.size)){
+    printf("fs: inode %d names block %d, outside the data area [%d, %d): the disk is damaged (xv6-wasm fsck)\n",
+           ip->inum, *slot, first, sb.size);
+    panic("bmap: block address outside the data area");
+  }
   if(*slot == 0){
+    if(fs_readonly)
+      return 0;   // a hole reads as the end of the file: no allocating
     uint a = balloc(ip->dev);
     if(a == 0)
       return 0;

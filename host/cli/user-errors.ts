@@ -12,24 +12,27 @@ export async function exitAfterFlush(code: number): Promise<never> {
   process.exit(code);
 }
 
+/** What the CLI prints (one line, no newline) and exits with for a failure;
+ *  `file` names the program for ELF errors. */
+export function describeFailure(file: string, e: unknown): { code: number; line: string } {
+  if (e instanceof ElfError) return { code: 1, line: `xv6-wasm: ${file}: ${e.message}` };
+  if (e instanceof OptionError || e instanceof DiskError || e instanceof CoreMissingError) {
+    return { code: 1, line: `xv6-wasm: ${e.message}` };
+  }
+  const err = e as Error;
+  return { code: 70, line: `xv6-wasm: internal error: ${err?.message ?? String(e)}` };
+}
+
 /** Runs a command's body; `file` names the program for ELF errors. */
 export async function runCommandBody(file: string, body: () => Promise<number>): Promise<never> {
   let code: number;
   try {
     code = await body();
   } catch (e) {
-    if (e instanceof ElfError) {
-      process.stderr.write(`xv6-wasm: ${file}: ${e.message}\n`);
-      code = 1;
-    } else if (e instanceof OptionError || e instanceof DiskError || e instanceof CoreMissingError) {
-      process.stderr.write(`xv6-wasm: ${e.message}\n`);
-      code = 1;
-    } else {
-      const err = e as Error;
-      process.stderr.write(`xv6-wasm: internal error: ${err?.message ?? String(e)}\n`);
-      if (process.env.XV6_WASM_DEBUG === '1') process.stderr.write(`${err?.stack}\n`);
-      code = 70;
-    }
+    const failure = describeFailure(file, e);
+    process.stderr.write(`${failure.line}\n`);
+    if (failure.code === 70 && process.env.XV6_WASM_DEBUG === '1') process.stderr.write(`${(e as Error)?.stack}\n`);
+    code = failure.code;
   }
   return exitAfterFlush(code);
 }

@@ -4,6 +4,7 @@
 import { Command } from 'commander';
 import { fsck, summary } from '../../fs/fsck.js';
 import { FsError } from '../../fs/image.js';
+import { describeFailure } from '../user-errors.js';
 
 export function fsckCommand(): Command {
   return new Command('fsck')
@@ -19,9 +20,9 @@ export function fsckCommand(): Command {
         for (const p of r.problems) console.log(`${image}: ${p}`);
         process.exitCode = 1;
       } catch (e) {
-        if (!(e instanceof FsError)) throw e;
-        console.error(`xv6-wasm fsck: ${e.message}`);
-        process.exitCode = 1;
+        const failure = e instanceof FsError ? { code: 1, line: `xv6-wasm fsck: ${e.message}` } : describeFailure(image, e);
+        console.error(failure.line);
+        process.exitCode = failure.code;
       }
     });
 }
