@@ -8,9 +8,10 @@ export function paneTitle(g: PgroupInfo, width: number): string {
   const mem = `mem ${formatBytes(g.memCurrent)}${g.memMax === null ? '' : `/${formatBytes(g.memMax)}`}`;
   const cpu = `cpu ${Math.round(g.cpuPercent)}%`;
   const parts = [`[${g.id}] ${g.name}`, state, pids, mem, cpu];
-  const roomy = ` ${parts.join('  ')} `;
-  // A narrow pane keeps every figure by giving up the double spaces first.
-  return fit(roomy.length <= width ? roomy : ` ${parts.join(' ')} `, width);
+  // A narrow pane gives up the double spaces first, then the word running
+  // (FROZEN stays): the figures matter more.
+  const forms = [` ${parts.join('  ')} `, ` ${parts.join(' ')} `, ` ${parts.filter((p) => p !== 'running').join(' ')} `];
+  return fit(forms.find((f) => f.length <= width) ?? forms[forms.length - 1], width);
 }
 
 /** The root pane before (or without) a pgroup table: a kernel that publishes none. */

@@ -31,6 +31,7 @@ describe('title', () => {
     expect(paneTitle(g, 12)).toHaveLength(12);
     expect(paneTitle(group({ name: 'a', memCurrent: 48 * 1024, memMax: 2 << 20, cpuPercent: 0 }), 47))
       .toBe(' [1] a running pids 3/16 mem 48.0K/2.0M cpu 0% ');
+    expect(paneTitle(group({ name: 'a' }), 39)).toBe(' [1] a pids 3/16 mem 1.2M/4.0M cpu 47% ');
   });
 });
 
@@ -91,6 +92,7 @@ describe('status bar', () => {
     const lines = statusLines(79, model(Array.from({ length: 8 }, () => hart([5], 'running'))));
     expect(lines).toHaveLength(2);
     expect(lines[0].match(/h\d/g)).toHaveLength(8);
+    expect(lines[0]).toMatch(/h7 █ +5$/);
     expect(lines[1]).toMatch(/^40 MIPS/);
     for (const l of lines) expect(l.length).toBeLessThanOrEqual(79);
   });

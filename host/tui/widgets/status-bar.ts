@@ -31,15 +31,16 @@ function hartEntry(s: HartSample, h: number, spark: number): string {
 export function statusLines(width: number, m: StatusModel): string[] {
   const totals = `${Math.round(m.totalMips)} MIPS  up ${formatUptime(m.uptimeSeconds)}  disk r ${m.reads} w ${m.writes}  ${HINT}`;
   const n = m.harts.length;
-  const fixed = n * 'h0  1234'.length + (n - 1) * 2; // names, values and gaps
-  const sparkFor = (room: number) => Math.min(MAX_SPARK, Math.floor((room - fixed) / n));
-  const harts = (spark: number) => m.harts.map((s, h) => hartEntry(s, h, spark)).join('  ');
-  const oneLine = sparkFor(width - totals.length - 3);
+  // Names and values take 8 cells a hart; the gaps between harts 2, or 1 when tight.
+  const sparkFor = (room: number, gap: number) => Math.min(MAX_SPARK, Math.floor((room - n * 8 - (n - 1) * gap) / n));
+  const harts = (spark: number, gap: number) => m.harts.map((s, h) => hartEntry(s, h, spark)).join(' '.repeat(gap));
+  const oneLine = sparkFor(width - totals.length - 3, 2);
   if (oneLine >= MIN_SPARK) {
-    const left = harts(oneLine);
+    const left = harts(oneLine, 2);
     return [left + ' '.repeat(Math.max(1, width - left.length - totals.length)) + totals];
   }
-  return [harts(Math.max(1, sparkFor(width))).slice(0, width), totals.slice(0, width)];
+  const gap = sparkFor(width, 2) >= 1 ? 2 : 1;
+  return [harts(Math.max(1, sparkFor(width, gap)), gap).slice(0, width), totals.slice(0, width)];
 }
 
 export class StatusBar {
