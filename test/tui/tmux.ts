@@ -2,11 +2,16 @@
 // no user configuration), looked at as a user would: capture-pane, polled
 // until the screen shows what we wait for, never a fixed sleep.
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 export const haveTmux = spawnSync('tmux', ['-V']).status === 0;
 
 export class TmuxSession {
-  private readonly socket = `xv6-tui-test-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+  // A server socket of our own, removed with its folder at the end (tmux leaves the file behind).
+  private readonly dir = mkdtempSync(join(tmpdir(), 'xv6-tui-tmux-'));
+  private readonly socket = join(this.dir, 'socket');
 
   constructor(cwd: string, command: string, width: number, height: number) {
     this.tmux('-f', '/dev/null', 'new-session', '-d', '-s', 'main', '-x', String(width), '-y', String(height),
@@ -14,7 +19,7 @@ export class TmuxSession {
   }
 
   private tmux(...args: string[]): string {
-    const r = spawnSync('tmux', ['-L', this.socket, ...args], { encoding: 'utf8' });
+    const r = spawnSync('tmux', ['-S', this.socket, ...args], { encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`tmux ${args[0]}: ${r.stderr.trim()}`);
     return r.stdout;
   }
@@ -50,7 +55,8 @@ export class TmuxSession {
   }
 
   kill(): void {
-    spawnSync('tmux', ['-L', this.socket, 'kill-server']);
+    spawnSync('tmux', ['-S', this.socket, 'kill-server']);
+    rmSync(this.dir, { recursive: true, force: true });
   }
 }
 
