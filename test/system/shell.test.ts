@@ -4,6 +4,18 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Session, boot, command, machines, report } from './session.js';
 
+/** Runs ps until its output matches (a RegExp: returns the match) or passes the check. */
+async function until(s: Session, want: RegExp | ((ps: string) => boolean), ms = 15_000): Promise<RegExpMatchArray> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const ps = await command(s, 'ps');
+    const m = want instanceof RegExp ? ps.match(want) : want(ps) ? ([ps] as RegExpMatchArray) : null;
+    if (m) return m;
+    if (Date.now() > deadline) throw new Error(`ps never showed ${want}; last:\n${ps}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
 for (const target of machines) {
   describe.skipIf(!target.available)(`shell on ${target.name}`, () => {
     let s: Session | undefined;
@@ -62,10 +74,19 @@ for (const target of machines) {
       expect(await command(s, 'echo still here')).toBe('still here\n');
     });
 
-    it('kills a process with kill, and init reaps orphans (zombie)', async () => {
+    it('kills a live process with kill, and init reaps an orphaned zombie', async () => {
       s = await boot(target, 2);
-      expect(await command(s, 'zombie')).toBe('');
+      // A live process, found with ps and killed by its pid.
+      await command(s, 'hog spin &');
+      const spinner = await until(s, /^\s*(\d+)\s+\S+\s+(running|runnable)\s+\d+\s+hog\s*$/m);
+      expect(await command(s, `kill ${spinner[1]}`)).toBe('');
+      await until(s, (ps) => !/\bhog\s*$/m.test(ps));
       expect(await command(s, 'kill 999')).toBe('kill: no process 999\n');
+      // zombie's child exits at once and is not waited for: a zombie until
+      // its parent ends (3 s), then init's to reap.
+      await command(s, 'zombie 30 &');
+      await until(s, /\bzombie\s+\d+\s+zombie\s*$/m);
+      await until(s, (ps) => !/\bzombie\s*$/m.test(ps), 30_000);
       expect(await command(s, 'forktest', 120_000)).toBe('fork test\nfork test OK\n');
       expect(await command(s, 'stressfs', 120_000)).toBe('stressfs starting\nstressfs ok\n');
     });
