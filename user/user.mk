@@ -4,7 +4,8 @@
 # leading underscore keeps the build names apart from source names; mkfs
 # drops it). usertests and pgtests are the exceptions: their test functions
 # are split by area over user/usertests/*.c and user/pgtests/*.c, each linked
-# into one program; so is pgroup, over user/pgroup/*.c.
+# into one program; so is pgroup, over user/pgroup/*.c, and so are the
+# guest fuzzers, fuzzinsn and fuzzsys, which share user/fuzzlib.c.
 
 USER_PROGS := init sh ls cat echo grep wc mkdir rm ln kill \
               forktest stressfs grind zombie halt badargs fswrite \
@@ -17,7 +18,11 @@ UTESTS_OBJ := $(patsubst user/%.c,build/user/%.o,$(wildcard user/usertests/*.c))
 PGTESTS_OBJ := $(patsubst user/%.c,build/user/%.o,$(wildcard user/pgtests/*.c))
 PGROUP_OBJ := $(patsubst user/%.c,build/user/%.o,$(wildcard user/pgroup/*.c))
 USER_BINS := $(patsubst %,build/user/_%,$(USER_PROGS)) build/user/_usertests \
-             build/user/_pgtests
+             build/user/_pgtests build/user/_fuzzinsn build/user/_fuzzsys
+FUZZINSN_OBJ := $(patsubst user/%.c,build/user/%.o,$(wildcard user/fuzzinsn/*.c)) \
+                build/user/fuzzinsn/enter.o build/user/fuzzlib.o
+FUZZSYS_OBJ := $(patsubst user/%.c,build/user/%.o,$(wildcard user/fuzzsys/*.c)) \
+               build/user/fuzzlib.o
 
 # The benchmark's workloads (xv6-wasm bench), one program each in user/bench/.
 BENCH_PROGS := benchalu benchmem benchsort benchsys benchfork nop par
@@ -44,6 +49,18 @@ build/user/_pgtests: $(PGTESTS_OBJ) $(ULIB) user/user.ld
 build/user/_pgroup: $(PGROUP_OBJ) $(ULIB) user/user.ld
 	$(LD) $(USER_LDFLAGS) -o $@ $(PGROUP_OBJ) $(ULIB)
 
+# fuzzinsn runs code it writes: its linker script adds a writable and
+# executable segment.
+build/user/_fuzzinsn: $(FUZZINSN_OBJ) $(ULIB) user/fuzzinsn/code.ld
+	$(LD) $(subst user/user.ld,user/fuzzinsn/code.ld,$(USER_LDFLAGS)) --no-warn-rwx-segments -o $@ $(FUZZINSN_OBJ) $(ULIB)
+
+build/user/fuzzinsn/%.o: user/fuzzinsn/%.S
+	@mkdir -p $(@D)
+	$(CC) $(USER_CFLAGS) -c -o $@ $<
+
+build/user/_fuzzsys: $(FUZZSYS_OBJ) $(ULIB) user/user.ld
+	$(LD) $(USER_LDFLAGS) -o $@ $(FUZZSYS_OBJ) $(ULIB)
+
 build/user/_%: build/user/%.o $(ULIB) user/user.ld
 	$(LD) $(USER_LDFLAGS) -o $@ $< $(ULIB)
 
@@ -56,6 +73,7 @@ build/fs.img: $(USER_BINS) build/host/.built
 
 .PRECIOUS: build/user/%.o
 -include $(wildcard build/user/*.d build/user/usertests/*.d build/user/bench/*.d \
-                   build/user/pgtests/*.d build/user/pgroup/*.d)
+                   build/user/pgtests/*.d build/user/pgroup/*.d \
+                   build/user/fuzzinsn/*.d build/user/fuzzsys/*.d)
 
 ALL += $(USER_BINS) build/fs.img
