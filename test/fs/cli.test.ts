@@ -47,7 +47,7 @@ describe('xv6-wasm mkfs and fsck', () => {
     const f = cli('fsck', bad);
     expect(f.code).toBe(1);
     expect(f.out.trimEnd().split('\n')).toEqual([
-      `${bad}: inode 1: link count 5 but 1 directory entries name it`,
+      `${bad}: inode 1: link count 5 but 2 directory entries name it`,
       `${bad}: block ${d.sb.size - 1}: marked in use but no inode uses it`,
     ]);
   });
