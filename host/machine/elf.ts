@@ -6,7 +6,22 @@
 // reason; the CLI prints it as "xv6-wasm: <file>: <reason>".
 import { readFileSync } from 'node:fs';
 
-export class ElfError extends Error {}
+export class ElfError extends Error {
+  /** The file at fault when it is not the command's program (e.g. --bios). */
+  constructor(message: string, readonly file?: string) {
+    super(message);
+  }
+}
+
+/** Runs `read` and names `file` in any ElfError it throws that names none. */
+export function blameFile<T>(file: string, read: () => T): T {
+  try {
+    return read();
+  } catch (e) {
+    if (e instanceof ElfError && e.file === undefined) throw new ElfError(e.message, file);
+    throw e;
+  }
+}
 
 export interface ElfSegment {
   /** Guest physical address of the first byte. */
@@ -60,9 +75,7 @@ class Reader {
 
 export function parseElf(bytes: Uint8Array): ElfImage {
   const r = new Reader(bytes);
-  if (bytes.length < 4 || bytes[0] !== 0x7f || bytes[1] !== 0x45 || bytes[2] !== 0x4c || bytes[3] !== 0x46) {
-    throw new ElfError('not an ELF file');
-  }
+  if (!looksLikeElf(bytes)) throw new ElfError('not an ELF file');
   r.need(0, EHDR_SIZE, 'ELF header');
   if (r.u8(4) !== ELFCLASS64) throw new ElfError('not a 64-bit ELF file (RV64 needs ELFCLASS64)');
   if (r.u8(5) !== ELFDATA2LSB) throw new ElfError('not a little-endian ELF file');
@@ -165,15 +178,16 @@ export function fitToRam(image: ElfImage, ramBase: number, ramBytes: number): { 
       segments.push(s);
       continue;
     }
-    const cut = Math.min(ramBase - s.paddr, s.memsz);
-    if (cut > s.data.length || !onlyHeaders(image, s.offset, s.offset + cut)) throw outside();
+    // Only the segment that carries the ELF header (file offset 0), and only
+    // while some of it stays in RAM.
+    const cut = ramBase - s.paddr;
+    if (s.offset !== 0 || cut >= s.data.length || !onlyHeaders(image, 0, cut)) throw outside();
     warnings.push(`${cut} bytes of ELF headers at ${hex(s.paddr)}-${hex(s.paddr + cut - 1)} lie outside ${ram}: not loaded`);
-    if (cut < s.memsz) segments.push({ paddr: ramBase, offset: s.offset + cut, memsz: s.memsz - cut, data: s.data.subarray(cut) });
+    segments.push({ paddr: ramBase, offset: cut, memsz: s.memsz - cut, data: s.data.subarray(cut) });
   }
   if (image.entry < ramBase || image.entry >= ramEnd) {
     throw new ElfError(`entry point ${hex(image.entry)} is outside ${ram}`);
   }
-  if (segments.length === 0) throw new ElfError('nothing to load in RAM');
   return { image: { ...image, segments }, warnings };
 }
 
@@ -182,15 +196,23 @@ export function checkFitsRam(image: ElfImage, ramBase: number, ramBytes: number)
   fitToRam(image, ramBase, ramBytes);
 }
 
-/** Reads and parses a file; every failure (missing, unreadable, malformed) is an ElfError. */
-export function readElfFile(path: string): ElfImage {
-  let bytes: Uint8Array;
+/** A program file's bytes; a file that cannot be read is an ElfError. */
+export function readProgramFile(path: string): Uint8Array {
   try {
-    bytes = readFileSync(path);
+    return readFileSync(path);
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     const why = err.code === 'ENOENT' ? 'no such file' : err.code === 'EISDIR' ? 'is a directory' : err.code === 'EACCES' ? 'permission denied' : err.message;
     throw new ElfError(`cannot read: ${why}`);
   }
-  return parseElf(bytes);
+}
+
+/** Does the file start with the ELF magic? */
+export function looksLikeElf(bytes: Uint8Array): boolean {
+  return bytes.length >= 4 && bytes[0] === 0x7f && bytes[1] === 0x45 && bytes[2] === 0x4c && bytes[3] === 0x46;
+}
+
+/** Reads and parses a file; every failure (missing, unreadable, malformed) is an ElfError. */
+export function readElfFile(path: string): ElfImage {
+  return parseElf(readProgramFile(path));
 }
