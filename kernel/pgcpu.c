@@ -129,16 +129,26 @@ pgcpu_charge(int id, uint64 ticks)
   release(&pglock);
 }
 
-// Once a second (hart 0): each group's share of one hart over that second.
+// About once a second (hart 0): each group's share of one hart since the
+// last time, measured against the time CSR, since timer ticks come late on
+// a loaded host.
 void
 pgcpu_second(void)
 {
+  static uint64 last;
+  uint64 now = r_time();
+  uint64 span = now - last;
+  if(last == 0 || span == 0){
+    last = now;
+    return;
+  }
+  last = now;
   acquire(&pglock);
   for(int i = 0; i < PG_MAX; i++){
     struct pgroup *g = &pgroups[i];
     if(g->st.state == PG_FREE)
       continue;
-    g->st.cpu_percent = (g->usage - g->usage_at_second) * 100 / TIMEBASE_HZ;
+    g->st.cpu_percent = (g->usage - g->usage_at_second) * 100 / span;
     g->usage_at_second = g->usage;
   }
   release(&pglock);
