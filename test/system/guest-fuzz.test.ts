@@ -2,7 +2,8 @@
 // child processes) and fuzzsys (random system calls with hostile
 // arguments), both inside a pgroup, run from its console. Pass means no
 // kernel panic, an emulator that is still up, a root shell that still
-// answers, and a clean fsck of the image after halt.
+// answers, no process or page left over in the group, and a clean fsck
+// of the image after halt.
 //
 // The seed is random per run and printed; XV6_FUZZ_SEED=N runs that seed
 // again (XV6_FUZZ_INSNS and XV6_FUZZ_CALLS set the counts, XV6_FUZZ_LOG=FILE
@@ -32,6 +33,13 @@ function withSerialDir(dir: string): Target {
   };
 }
 
+/** The group's memory.current and pids.current, as root sees them. */
+async function usage(s: Session): Promise<{ mem: number; pids: number }> {
+  const out = await command(s, 'pgroup stat fz');
+  const num = (k: string) => Number(out.match(new RegExp(`^\\s*${k}\\s+(\\d+)`, 'm'))?.[1]);
+  return { mem: num('memory\\.current'), pids: num('pids\\.current') };
+}
+
 /** Runs a fuzzer on the group's console; its summary line. */
 async function fuzz(fz: SocketConsole, line: string, done: RegExp): Promise<string> {
   const from = fz.output.length;
@@ -39,6 +47,8 @@ async function fuzz(fz: SocketConsole, line: string, done: RegExp): Promise<stri
   fz.type(line);
   const m = await fz.waitFor(done, RUN_MS, from);
   report(line, (performance.now() - start) / 1000);
+  // The shell's next prompt: the fuzzer and all it waited for are gone.
+  await fz.waitFor(/\$ $/, 30_000, from + m.index! + m[0].length);
   console.log(`[fuzz] ${m[0].trim()}`);
   return m[0];
 }
@@ -62,11 +72,19 @@ describe.skipIf(!emulator.available)('guest fuzzers', () => {
     const fz = await SocketConsole.open(serial, 1);
     try {
       await fz.waitFor(/\$ $/);
+      // The group's shell reaps orphans while it runs a command.
+      await fz.run('echo ready');
+      const before = await usage(s);
       const insn = await fuzz(fz, `fuzzinsn ${seed} ${INSNS}`, /fuzzinsn: done: (\d+) instructions.*\n/);
       expect(Number(insn.match(/done: (\d+)/)![1])).toBeGreaterThanOrEqual(INSNS);
       const sys = await fuzz(fz, `fuzzsys ${seed} ${CALLS}`, /fuzzsys: done: (\d+) calls.*\n/);
       expect(Number(sys.match(/done: (\d+)/)![1])).toBeGreaterThanOrEqual(CALLS);
       expect(fz.output).not.toMatch(/panic/);
+      // Every process gone and every page back: nothing leaked.
+      await fz.run('echo reaped');
+      const after = await usage(s);
+      console.log(`[fuzz] group fz before ${JSON.stringify(before)}, after ${JSON.stringify(after)}`);
+      expect(after, await command(s, 'ps')).toEqual(before);
     } finally {
       if (process.env.XV6_FUZZ_LOG) writeFileSync(process.env.XV6_FUZZ_LOG, fz.output);
       fz.close();

@@ -84,7 +84,7 @@ main(int argc, char **argv)
   fuzz_start("fuzzinsn", argc, argv, &seed, &count, 1000000, "fzi");
   mypid = getpid();
 
-  uint64 given = 0, children = 0, next_report = count / 10;
+  uint64 given = 0, children = 0, step = count / 10 + 1, next_report = step;
   uint64 outcome[3] = { 0, 0, 0 };
   uint64 t0 = fuzz_now_us();
   while(given < count){
@@ -96,7 +96,7 @@ main(int argc, char **argv)
     children++;
     if(given >= next_report && given < count){
       printf("fuzzinsn: %lu instructions, %lu children\n", given, children);
-      next_report += count / 10;
+      next_report = (given / step + 1) * step;
     }
   }
   uint64 ms = (fuzz_now_us() - t0) / 1000;

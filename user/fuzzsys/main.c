@@ -141,7 +141,7 @@ main(int argc, char **argv)
     exit(1);
   }
   start_ticker(pfd[1]);
-  uint64 calls = 0, workers = 0, stalls = 0, next_report = count / 10;
+  uint64 calls = 0, workers = 0, stalls = 0, step = count / 10 + 1, next_report = step;
   uint64 t0 = fuzz_now_us();
   char path[MAXPATH];
   while(calls < count){
@@ -155,7 +155,7 @@ main(int argc, char **argv)
     empty_dir(path, 3);
     if(calls >= next_report && calls < count){
       printf("fuzzsys: %lu calls, %lu workers\n", calls, workers);
-      next_report += count / 10;
+      next_report = (calls / step + 1) * step;
     }
   }
   kill(tick_pid);
