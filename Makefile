@@ -13,7 +13,7 @@ RVARCH  := -march=rv64imac_zicsr_zifencei -mabi=lp64 -mcmodel=medany
 RVFLAGS := $(RVARCH) -ffreestanding -fno-common -nostdlib -fno-pie -no-pie \
            -fno-stack-protector -ffile-prefix-map=$(CURDIR)=. -Ibuild/gen
 NODE    := node
-GEN     := build/gen/platform.h build/gen/platform.ts
+GEN     := build/gen/platform.h build/gen/platform.ts build/gen/platform-types.d.ts
 
 ALL := $(GEN) build/core.wasm build/host/.built
 
@@ -26,7 +26,7 @@ $(GEN): platform/platform.json tools/gen-platform.mjs
 build/core.wasm: $(GEN) asconfig.json $(shell find assembly -name '*.ts' 2>/dev/null)
 	npx asc --config asconfig.json --target release
 
-build/host/.built: tsconfig.json $(shell find host -name '*.ts' 2>/dev/null)
+build/host/.built: tsconfig.json $(GEN) $(shell find host -name '*.ts' 2>/dev/null)
 	npx tsc -p tsconfig.json
 	@touch $@
 

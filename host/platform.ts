@@ -3,6 +3,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type {
+  ControlSection, FinisherSection, FsSection, GuestSection, HartSection, TelemetrySection, WasmSection,
+} from '../build/gen/platform-types.js';
 
 // Compiled code runs from build/host/, tests from host/: find the root upwards.
 function findRoot(): string {
@@ -32,11 +35,13 @@ function load(): Record<string, Section> {
   return out;
 }
 
+// Typed by the generated section types: a name the table lacks is a
+// compile error, not an undefined at run time.
 const table = load();
-export const guest = table.guest;
-export const finisher = table.finisher;
-export const wasm = table.wasm;
-export const hart = table.hart;
-export const control = table.control;
-export const fs = table.fs;
-export const telemetry = table.telemetry;
+export const guest = table.guest as unknown as GuestSection;
+export const finisher = table.finisher as unknown as FinisherSection;
+export const wasm = table.wasm as unknown as WasmSection;
+export const hart = table.hart as unknown as HartSection;
+export const control = table.control as unknown as ControlSection;
+export const fs = table.fs as unknown as FsSection;
+export const telemetry = table.telemetry as unknown as TelemetrySection;

@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // Turns platform/platform.json into the per-language constant files, so that no
-// address or IRQ number is typed twice. Writes only when the text changes, to
+// address or IRQ number is typed twice: C and assembler (platform.h), the
+// AssemblyScript core (platform.ts), and the types of the host's sections
+// (platform-types.d.ts), so that a misspelt name fails the host's build. Writes only when the text changes, to
 // keep make's incremental builds quiet.
 import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -32,6 +34,18 @@ const as = [`// ${banner}`];
 for (const e of entries) as.push(`export const ${e.name}: u64 = ${hex(e.value)};`);
 as.push('');
 
+// The host reads the numbers at run time (host/platform.ts); these types
+// give each section exactly its names.
+const pascal = (name) => name[0].toUpperCase() + name.slice(1);
+const dts = [`// ${banner}`];
+for (const [section, values] of Object.entries(table)) {
+  if (section.startsWith('_')) continue;
+  dts.push(`export interface ${pascal(section)}Section {`);
+  for (const name of Object.keys(values)) if (!name.startsWith('_')) dts.push(`  readonly ${name}: number;`);
+  dts.push('}');
+}
+dts.push('');
+
 function writeIfChanged(file, text) {
   const path = join(out, file);
   if (existsSync(path) && readFileSync(path, 'utf8') === text) return;
@@ -39,3 +53,4 @@ function writeIfChanged(file, text) {
 }
 writeIfChanged('platform.h', c.join('\n'));
 writeIfChanged('platform.ts', as.join('\n'));
+writeIfChanged('platform-types.d.ts', dts.join('\n'));
