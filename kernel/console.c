@@ -46,6 +46,16 @@ room(struct console *cons)
   return INPUT_BUF - (cons->e - cons->r);
 }
 
+// A reader made room: a stopped receiver takes input again.
+static void
+restart(struct console *cons, int unit)
+{
+  if(cons->stopped && room(cons) >= RESTART_ROOM){
+    cons->stopped = 0;
+    uartrx(unit, 1);
+  }
+}
+
 // The UART an open console file talks to: its minor number, when the
 // machine has that UART (on QEMU, with one UART, every group shares UART0).
 static int
@@ -91,12 +101,16 @@ static int
 consoleread(int minor, int user_dst, uint64 dst, int n)
 {
   struct proc *p = myproc();
-  struct console *cons = &consoles[console_unit(minor)];
+  int unit = console_unit(minor);
+  struct console *cons = &consoles[unit];
   int target = n;
 
   acquire(&cons->lock);
   while(n > 0){
     while(cons->r == cons->w){
+      // Before waiting for more: a reader that took a whole buffer-sized
+      // piece of a long line and wants the rest has made room for it.
+      restart(cons, unit);
       if(killed(p)){
         release(&cons->lock);
         return -1;
@@ -119,10 +133,7 @@ consoleread(int minor, int user_dst, uint64 dst, int n)
     if(c == '\n')
       break;
   }
-  if(cons->stopped && room(cons) >= RESTART_ROOM){
-    cons->stopped = 0;
-    uartrx(console_unit(minor), 1);
-  }
+  restart(cons, unit);
   release(&cons->lock);
   return target - n;
 }

@@ -42,6 +42,13 @@ describe.skipIf(!built)('piped input to the shell', () => {
     expect(r.code).toBe(0);
   });
 
+  test('a line longer than the kernel\'s line buffer reaches its reader whole, in pieces', async () => {
+    const line = Array.from({ length: 10_000 }, (_, i) => String.fromCharCode(0x61 + (i % 26))).join('');
+    const r = await xv6(bootArgs(), { input: `wc > c\n${line}\n\x04cat > f\n${line}\n\x04cat c; cat f; echo end; halt\n`, timeoutMs: 120_000 });
+    expect(r.stdout).toContain(`1 1 ${line.length + 1} \n${line}\nend\n`);
+    expect(r.code).toBe(0);
+  });
+
   test('a pasted script of hundreds of lines runs line by line, each command whole', async () => {
     const n = 400;
     const script = Array.from({ length: n }, (_, i) => `echo line${String(i).padStart(4, '0')} >> s\n`).join('');
