@@ -375,7 +375,14 @@ main(void)
     if(ntok == 0)
       continue;
     parse_error = 0;
-    int pid = fork_or_die();
+    // The interactive shell outlives a failed fork (a group at pids.max or
+    // memory.max): it says so and reads the next line. Losing it would end
+    // a pgroup whose pid 1 it is.
+    int pid = fork();
+    if(pid < 0){
+      fprintf(2, "sh: fork failed\n");
+      continue;
+    }
     if(pid == 0){
       struct cmd *c = parse_seq();
       if(!parse_error && peek() != 0)
