@@ -76,7 +76,7 @@ describe.skipIf(!ready)('the TUI in tmux', () => {
   });
 
   test('a pgroup gets its own pane; typing reaches the focused pane only; freeze, zoom and resize', async () => {
-    const run = start(120, 40, ['--cores', '2']);
+    const run = start(200, 50, ['--cores', '2']);
     const { tmux } = run;
     await tmux.waitFor('root prompt', prompt);
     tmux.type('pgroup create web -m 4M');
@@ -84,16 +84,20 @@ describe.skipIf(!ready)('the TUI in tmux', () => {
     let rows = await tmux.waitFor('a second pane', has(/┐┌─ \[1\] web {2}running {2}pids \d+ {2}mem [\d.]+[KM]\/4\.0M {2}cpu \d+%/));
     expect(rows[1]).toMatch(/^│mem .*% peak .*││mem .*% peak/);
     expect(rows[2]).toMatch(/^│cpu .*%│/);
-    await tmux.waitFor('the web prompt', (r) => /\$ +│$/.test(region(r, 60, 60).split('\n')[3] ?? ''));
+    await tmux.waitFor('the web prompt', (r) => /\$ +│$/.test(region(r, 100, 100).split('\n')[3] ?? ''));
     tmux.keys('C-a', '1');
     tmux.type('echo hello-web');
     tmux.keys('Enter');
-    rows = await tmux.waitFor('output in the web pane', (r) => region(r, 60, 60).includes('│hello-web'));
-    expect(region(rows, 0, 60)).not.toContain('hello-web');
+    rows = await tmux.waitFor('output in the web pane', (r) => region(r, 100, 100).includes('│hello-web'));
+    expect(region(rows, 0, 100)).not.toContain('hello-web');
     tmux.keys('C-a', '0');
     tmux.type('pgroup freeze web');
     tmux.keys('Enter');
     await tmux.waitFor('FROZEN', has(/\[1\] web {2}FROZEN/));
+    // The root pane's pgroup ls agrees with the title.
+    tmux.type('pgroup ls');
+    tmux.keys('Enter');
+    await tmux.waitFor('web frozen in pgroup ls', (r) => /│1 +web +frozen +\d+\/max +[\d.]+[KM]\/4M /.test(region(r, 0, 100)));
     tmux.resize(100, 30);
     // Two panes of 50 columns each, the second's border ending at the new right edge.
     await tmux.waitFor('the new layout', (r) => /^┌─ \[0\] .*┐┌─ \[1\] web.*┐$/.test(r[0]) && [...r[0]].indexOf('┐') === 49 && [...r[0]].length === 100);
