@@ -73,15 +73,23 @@ _start:
   li t1, FINISHER_RESET; sw t1, 0(t0); 1: j 1b
 2: li t1, FINISHER_PASS; sw t1, 0(t0); 3: j 3b
 `,
+  // Says "ready>" once it runs, then echoes every byte it receives.
   'echo-forever': `
 _start:
   li t0, UART0_BASE
+  la t3, banner
+2: lbu t2, 0(t3)
+  beqz t2, 1f
+  sb t2, 0(t0)
+  addi t3, t3, 1
+  j 2b
 1: lbu t1, 5(t0)
   andi t1, t1, 1
   beqz t1, 1b
   lbu t2, 0(t0)
   sb t2, 0(t0)
   j 1b
+banner: .asciz "ready>"
 `,
   trace: `_start: .option norvc; addi a0, zero, 10; .option rvc; c.addi a0, 5; ${htif('1')}\n${TOHOST}`,
   // Every hart checks its entry registers, then adds hartid+1 to a shared

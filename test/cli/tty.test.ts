@@ -12,7 +12,7 @@ afterAll(() => { if (programDir()) rmSync(programDir(), { recursive: true, force
 
 const havePython = spawnSync('python3', ['-c', 'import pty']).status === 0;
 
-// Types `keys` once the program has started, then Ctrl-A x; prints what the
+// Types `keys` once the program says it is ready, then Ctrl-A x; prints what the
 // terminal showed and the exit status, as JSON.
 const DRIVER = `
 import json, os, pty, select, sys, time
@@ -31,8 +31,7 @@ def pump(until):
 def wait_for(text, limit):
     end = time.time() + limit
     while text not in out and time.time() < end: pump(time.time() + 0.1)
-time.sleep(0.5)
-pump(time.time() + 2)
+wait_for(b'ready>', 30)
 os.write(fd, keys)
 wait_for(keys[-3:], 20)
 os.write(fd, b'\\x01x')
