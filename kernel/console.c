@@ -64,6 +64,14 @@ console_unit(int minor)
   return minor >= 0 && minor < machine.nuart ? minor : 0;
 }
 
+// May p open the console with this minor? Root may open any; a pgroup's
+// processes only the UART their group's console is on.
+int
+console_allowed(struct proc *p, int minor)
+{
+  return p->pgroup == 0 || console_unit(minor) == pg_console(p->pgroup);
+}
+
 // Output from the kernel (printf, echo): synchronous, usable anywhere.
 void
 consputc(int unit, int c)

@@ -32,6 +32,7 @@ void            cprintf(int unit, char *fmt, ...);
 void            consoleinit(void);
 void            consoleintr(int unit);
 void            consputc(int unit, int c);
+int             console_allowed(struct proc *p, int minor);
 
 // exec.c
 int             exec(char *path, char **argv);

@@ -325,6 +325,13 @@ sys_open(void)
     end_op();
     return -1;
   }
+  // A pgroup's processes may open only their own group's console; root
+  // may open any (consoles are routed by the open file).
+  if(ip->type == T_DEVICE && ip->major == CONSOLE && !console_allowed(myproc(), ip->minor)){
+    iunlockput(ip);
+    end_op();
+    return -1;
+  }
 
   if((f = filealloc()) == 0 || (fd = fdalloc(f)) < 0){
     if(f)

@@ -284,6 +284,28 @@ console_inside(void)
   for(int fd = 3; fd < NOFILE; fd++)
     if(fstat(fd, &st) == 0)
       fail("fd %d was inherited through pgfork", fd);
+  // Other consoles stay shut: root's, another group's, or one made with
+  // mknod; its own opens. (On QEMU every group shares root's UART0.)
+  struct pgstat me;
+  getstat(-1, &me);
+  if(me.console == 0)
+    return;
+  char own[] = "/dev/consoleN", other[] = "/dev/consoleN";
+  own[sizeof(own) - 2] = '0' + me.console;
+  other[sizeof(other) - 2] = '0' + me.console % (PG_MAX - 1) + 1;
+  int fd = open(own, O_RDWR);
+  if(fd < 0)
+    fail("cannot open its own console %s", own);
+  close(fd);
+  if(open("/console", O_RDWR) >= 0 || open(other, O_RDWR) >= 0)
+    fail("a group process opened another console");
+  char made[] = "/pgt-rootcons";
+  if(mknod(made, 1, 0) == 0){
+    int opened = open(made, O_RDWR);
+    unlink(made);
+    if(opened >= 0)
+      fail("a console made with mknod opened root's console");
+  }
 }
 
 // A group process starts with its console on fds 0-2 and nothing else.
