@@ -5,9 +5,9 @@ import {
   setHartPlaces, regs, fetchSlot, decodeHeaders, pc, priv, instret, minstretOffset, mcycleOffset, mstatus, medeleg, mideleg,
   mie, mtvec, mcounteren, mscratch, mepc, mcause, mtval, menvcfg, stvec, scounteren, sscratch,
   sepc, scause, stval, satp, senvcfg, stimecmp, resAddr, resValue, codeEpoch, exitReason, RUNNING, STOP_BUDGET,
-  hartBlock, setMipSoft, setMipTimer, PRIV_M,
+  setMipSoft, setMipTimer, PRIV_M,
 } from "./hart/state";
-import { REG_SINK, RAM_START, CODE_EPOCH_ADDR, DECODE_PAGES, OFF_PMPCFG, OFF_PMPADDR } from "./hart/layout";
+import { REG_SINK, RAM_START, CODE_EPOCH_ADDR, DECODE_PAGES } from "./hart/layout";
 import { MSTATUS_XLEN } from "./trap/causes";
 import { Op, pack, writeSlot } from "./decode/ops";
 import { runFromPc } from "./execute/loop";
@@ -16,6 +16,7 @@ import { interruptToTake } from "./trap/interrupt";
 import { enterTrap } from "./trap/enter";
 import { clearException } from "./trap/raise";
 import { tlbReset } from "./mmu/tlb";
+import { pmpReset } from "./mmu/pmp";
 import { updateTimers } from "./clint";
 import { nowTicks } from "./boundary/imports";
 
@@ -24,7 +25,7 @@ export function init(hartid: u32, nharts: u32, ramBytes: u32): void {
   setHartPlaces(hartid, nharts, ramBytes);
   memory.fill(regs, 0, (REG_SINK + 1) * 8);
   store<u64>(regs + 10 * 8, hartid);
-  memory.fill(hartBlock + OFF_PMPCFG, 0, OFF_PMPADDR + 64 * 8 - OFF_PMPCFG);
+  pmpReset();
   memory.fill(decodeHeaders, 0, DECODE_PAGES * 8);
   writeSlot(fetchSlot, pack(Op.FETCH, 0, 0, 0, 0), 0);
   pc = RAM_START;

@@ -2,9 +2,8 @@
 // read-only checks are made before (csr/instruction.ts).
 
 import * as C from "./numbers";
-import { OFF_PMPCFG, OFF_PMPADDR } from "../hart/layout";
 import {
-  hartId, hartBlock, instret, minstretOffset, mcycleOffset, mstatus, medeleg, mideleg, mie, mtvec, mcounteren, mscratch, mepc,
+  hartId, instret, minstretOffset, mcycleOffset, mstatus, medeleg, mideleg, mie, mtvec, mcounteren, mscratch, mepc,
   mcause, mtval, menvcfg, stvec, scounteren, sscratch, sepc, scause, stval, satp, senvcfg,
   stimecmp, mipSoft, setMipSoft,
 } from "../hart/state";
@@ -15,6 +14,7 @@ import {
 } from "../trap/causes";
 import { pendingInterrupts } from "../trap/interrupt";
 import { tlbFlushAll } from "../mmu/tlb";
+import { isPmpCsr, pmpRead, pmpWrite } from "./pmp";
 import { updateTimers, sstcEnabled } from "../clint";
 import { nowTicks } from "../boundary/imports";
 
@@ -35,7 +35,6 @@ const MENVCFG_WRITABLE: u64 = (<u64>1 << 63) | 1;
 const SATP_MODE_BARE: u64 = 0;
 const SATP_MODE_SV39: u64 = 8;
 const SATP_WRITABLE: u64 = (<u64>0xf << 60) | (<u64>0xffff << 44) | ((<u64>1 << 44) - 1);
-const PMPADDR_WRITABLE: u64 = (<u64>1 << 54) - 1;
 
 /** `retired` is the count of instructions before this one in the slice. */
 export function csrRead(csr: u32, retired: u64): u64 {
@@ -75,8 +74,7 @@ export function csrRead(csr: u32, retired: u64): u64 {
       return 0;
   }
   if (isZeroCounter(csr)) return 0;
-  if (csr >= C.PMPCFG0 && csr <= C.PMPCFG15 && (csr & 1) == 0) return load<u64>(pmpcfgAddr(csr));
-  if (csr >= C.PMPADDR0 && csr <= C.PMPADDR63) return load<u64>(hartBlock + OFF_PMPADDR + 8 * (csr - C.PMPADDR0));
+  if (isPmpCsr(csr)) return pmpRead(csr);
   csrMissing = true;
   return 0;
 }
@@ -86,8 +84,6 @@ function isZeroCounter(csr: u32): bool {
   return (csr >= C.MHPMCOUNTER3 && csr <= C.MHPMCOUNTER31) || (csr > C.INSTRET && csr <= C.HPMCOUNTER31)
     || (csr >= C.MHPMEVENT3 && csr <= C.MHPMEVENT31) || (csr >= C.TSELECT && csr <= C.TDATA3);
 }
-
-@inline function pmpcfgAddr(csr: u32): u32 { return hartBlock + OFF_PMPCFG + 4 * (csr - C.PMPCFG0); }
 
 export function csrWrite(csr: u32, v: u64, retired: u64): void {
   csrMissing = false;
@@ -139,11 +135,7 @@ export function csrWrite(csr: u32, v: u64, retired: u64): void {
     case C.MCOUNTINHIBIT: return;
   }
   if (isZeroCounter(csr)) return;
-  if (csr >= C.PMPCFG0 && csr <= C.PMPCFG15 && (csr & 1) == 0) { store<u64>(pmpcfgAddr(csr), v); return; }
-  if (csr >= C.PMPADDR0 && csr <= C.PMPADDR63) {
-    store<u64>(hartBlock + OFF_PMPADDR + 8 * (csr - C.PMPADDR0), v & PMPADDR_WRITABLE);
-    return;
-  }
+  if (isPmpCsr(csr)) { pmpWrite(csr, v); return; }
   csrMissing = true;
 }
 

@@ -48,7 +48,7 @@ function atomicAddr(va: u64, size: u32, isLoad: bool): u32 {
     raise(isLoad ? CAUSE_LOAD_MISALIGNED : CAUSE_STORE_MISALIGNED, va);
     return 0;
   }
-  const pa = translate(va, isLoad ? ACC_LOAD : ACC_STORE);
+  const pa = translate(va, isLoad ? ACC_LOAD : ACC_STORE, size);
   if (pa == NO_ADDR) return 0;
   if (!inRam(pa)) {
     raise(isLoad ? CAUSE_LOAD_ACCESS : CAUSE_STORE_ACCESS, va);

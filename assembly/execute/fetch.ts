@@ -13,7 +13,7 @@ import { decode16 } from "../decode/decode16";
 import { decodeHeaders, decodeArea, scratchSlot } from "../hart/state";
 import { GUEST_RAM, PAGEGEN, PAGEGEN_DECODED, CODE_EPOCH_ADDR, DECODE_PAGES,
   DECODE_PAGE_STRIDE, SLOTS_BYTES, SLOT_SHIFT } from "../hart/layout";
-import { fetchPageAddr } from "../mmu/access";
+import { fetchPageAddr, fetchWholePage } from "../mmu/access";
 import { NO_ADDR } from "../mmu/sv39";
 import { tlbFlushStore } from "../mmu/tlb";
 
@@ -22,10 +22,13 @@ export let pageSlots: u32 = 0;
 export let pageVa: u64 = 0;
 export let pageWasm: u32 = 0;
 
-/** Make va's page current; false after raising a fetch fault. */
+/** Make va's page current; false after raising a fetch fault. A page that a
+ *  PMP boundary cuts is not entered (fetchWholePage is false): the caller
+ *  runs the instruction at va alone, checked as fetchRaw checks it. */
 export function enterPage(va: u64): bool {
   const at = fetchPageAddr(va);
   if (at == NO_ADDR) return false;
+  if (!fetchWholePage) return true;
   const wasm = <u32>at;
   const page = (wasm - GUEST_RAM) >> 12;
   const k = page & (DECODE_PAGES - 1);
@@ -94,7 +97,11 @@ export function fetchRaw(va: u64): u64 {
   const off = <u32>va & 0xfff;
   const low = <u32>load<u16>(<u32>first + off);
   if ((low & 3) != 3) return low;
-  if (off != 0xffe) return <u64>load<u32>(<u32>first + off);
+  if (off != 0xffe) {
+    // In a page that PMP cuts, the second parcel is checked on its own.
+    if (!fetchWholePage && fetchPageAddr(va + 2) == NO_ADDR) return NO_ADDR;
+    return <u64>load<u32>(<u32>first + off);
+  }
   const next = fetchPageAddr((va & ~<u64>0xfff) + 0x1000);
   if (next == NO_ADDR) return NO_ADDR;
   return <u64>(low | (<u32>load<u16>(<u32>next) << 16));

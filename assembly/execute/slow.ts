@@ -12,7 +12,7 @@ import { curP, curN, curBase, curPcBase, fetchPc, slotPc, cursorPc, jumpVia, ent
 import { decodeSlot, enterPage, decodeScratch, fetchRaw, pageSlots, pageVa, pageWasm } from "./fetch";
 import { atomicInstruction } from "./atomic";
 import { csrInstruction } from "../csr/instruction";
-import { loadSlow, storeSlow } from "../mmu/access";
+import { loadSlow, storeSlow, fetchWholePage } from "../mmu/access";
 import { NO_ADDR } from "../mmu/sv39";
 import { tlbFlushAll, tlbFlushStore } from "../mmu/tlb";
 import { raise, excPending, clearException } from "../trap/raise";
@@ -67,6 +67,15 @@ function extend(v: u64, op: u32): u64 {
 const LOAD_SIZE: u32 = 0x08_04_02_01; // bytes of LB/LBU, LH/LHU, LW/LWU, LD by funct3 & 3
 @inline function accessSize(k: u32): u32 { return (LOAD_SIZE >> ((k & 3) << 3)) & 0xff; }
 
+/** Run the instruction at va from the scratch slot, apart from the decoded
+ *  pages: one that straddles two pages, or one in a page that PMP cuts. */
+function runAlone(va: u64): void {
+  const raw = fetchRaw(va);
+  if (raw == NO_ADDR) { deliver(); return; }
+  decodeScratch(<u32>raw, Op.PAGE_END);
+  enterScratch(scratchSlot, va);
+}
+
 export function slowStep(): void {
   const p = curP;
   const w = load<u32>(p);
@@ -77,17 +86,12 @@ export function slowStep(): void {
     case Op.PAGE_END: jumpVia(slotPc(p, curBase, curPcBase)); return;
     case Op.FETCH:
       if (!enterPage(fetchPc)) { deliver(); return; }
+      if (!fetchWholePage) { runAlone(fetchPc); return; }
       curBase = pageSlots;
       curPcBase = pageVa;
       curP = curBase + ((<u32>fetchPc & 0xfff) << SLOT_SHIFT);
       return;
-    case Op.STRADDLE: {
-      const raw = fetchRaw(curPcBase + 0xffe);
-      if (raw == NO_ADDR) { deliver(); return; }
-      decodeScratch(<u32>raw, Op.PAGE_END);
-      enterScratch(scratchSlot, curPcBase + 0xffe);
-      return;
-    }
+    case Op.STRADDLE: runAlone(curPcBase + 0xffe); return;
     case Op.LB: case Op.LH: case Op.LW: case Op.LD: case Op.LBU: case Op.LHU: case Op.LWU: {
       const va = load<u64>(regs + rs1Off(w)) + <u64><i64>imm;
       const v = loadSlow(va, accessSize(op - Op.LB));

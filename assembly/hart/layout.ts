@@ -11,7 +11,13 @@
 //  +0x0300 ├──────────────────────────────┤
 //          │ special decoded slots        │ FETCH, then scratch (3 slots of 16 B)
 //  +0x0400 ├──────────────────────────────┤
-//          │ pmpcfg0,2..14 / pmpaddr0..63 │ stored, never enforced
+//          │ pmp0cfg..pmp15cfg            │ 16 x u8 (csr/pmp.ts)
+//  +0x0440 ├──────────────────────────────┤
+//          │ pmpaddr0..15                 │ 16 x u64
+//  +0x04c0 ├──────────────────────────────┤
+//          │ PMP rules                    │ up to 16 x 24 B: lo, hi, cfg (mmu/pmp.ts)
+//  +0x0640 ├──────────────────────────────┤
+//          │ (unused)                     │
 //  +0x0800 ├──────────────────────────────┤
 //          │ decode-page headers          │ per page slot: u32 ppn+1, u32 generation
 //  +0x1000 ├──────────────────────────────┤
@@ -53,6 +59,7 @@ export const OFF_FENCE_WORD: u32 = 0x2f8;
 export const OFF_SPECIAL: u32 = 0x300;
 export const OFF_PMPCFG: u32 = 0x400;
 export const OFF_PMPADDR: u32 = 0x440;
+export const OFF_PMP_RULES: u32 = 0x4c0;
 export const OFF_DECODE_HDR: u32 = 0x800;
 export const OFF_TLB_FETCH: u32 = 0x4000;
 export const OFF_TLB_LOAD: u32 = 0x6000;

@@ -12,6 +12,7 @@ import { RAM_START, PAGEGEN, PAGEGEN_DECODED } from "../hart/layout";
 import { mmioRead, mmioWrite } from "../boundary/imports";
 import { translate, inRam, wasmAddr, NO_ADDR, ACC_FETCH, ACC_LOAD, ACC_STORE } from "./sv39";
 import { tlbFill, tlbEntry, tlbKey, tlbTag } from "./tlb";
+import { pmpWholePage } from "./pmp";
 import { clintRead, clintWrite } from "../clint";
 import { raise, excPending } from "../trap/raise";
 import { CAUSE_LOAD_ACCESS, CAUSE_STORE_ACCESS, CAUSE_LOAD_MISALIGNED,
@@ -49,11 +50,11 @@ export function loadSlow(va: u64, size: u32): u64 {
     }
     return v;
   }
-  const pa = translate(va, ACC_LOAD);
+  const pa = translate(va, ACC_LOAD, size);
   if (pa == NO_ADDR) return 0;
   if (inRam(pa)) {
     const a = wasmAddr(pa);
-    tlbFill(tlbLoad, va, a);
+    if (pmpWholePage) tlbFill(tlbLoad, va, a);
     return loadSized(a, size);
   }
   if (pa < RAM_START) {
@@ -84,18 +85,18 @@ function mmioLoad(pa: u64, size: u32, va: u64): u64 {
 export function storeSlow(va: u64, size: u32, v: u64): bool {
   if (crossesPage(va, size)) {
     // Check both pages first so a fault leaves memory untouched.
-    if (translate(va, ACC_STORE) == NO_ADDR) return true;
-    if (translate(va + size - 1, ACC_STORE) == NO_ADDR) return true;
+    if (translate(va, ACC_STORE, 1) == NO_ADDR) return true;
+    if (translate(va + size - 1, ACC_STORE, 1) == NO_ADDR) return true;
     for (let i: u32 = 0; i < size; i++) {
       if (storeSlow(va + i, 1, v >> (8 * <u64>i))) return true;
     }
     return false;
   }
-  const pa = translate(va, ACC_STORE);
+  const pa = translate(va, ACC_STORE, size);
   if (pa == NO_ADDR) return true;
   if (inRam(pa)) {
     const a = wasmAddr(pa);
-    if (!noteCodeWrite(pa)) tlbFill(tlbStore, va, a);
+    if (!noteCodeWrite(pa) && pmpWholePage) tlbFill(tlbStore, va, a);
     storeSized(a, size, v);
     return false;
   }
@@ -142,15 +143,21 @@ function mmioStore(pa: u64, size: u32, v: u64, va: u64): bool {
   return false;
 }
 
+/** After fetchPageAddr: whether every byte of the page may be executed. If
+ *  not, a PMP boundary cuts it, and only the two bytes at va were checked. */
+export let fetchWholePage: bool = true;
+
 /** The wasm address of the RAM page holding instruction address va, or
  *  NO_ADDR after raising. Code runs from RAM only. */
 export function fetchPageAddr(va: u64): u64 {
+  fetchWholePage = true;
   const e = tlbEntry(tlbFetch, va);
   if (load<u64>(e) == tlbKey(va, tlbTag)) return <u64><u32>(va + load<u64>(e, 8)) & ~<u64>0xfff;
-  const pa = translate(va, ACC_FETCH);
+  const pa = translate(va, ACC_FETCH, 2);
   if (pa == NO_ADDR) return NO_ADDR;
   if (!inRam(pa)) { raise(CAUSE_FETCH_ACCESS, va); return NO_ADDR; }
   const a = wasmAddr(pa);
-  tlbFill(tlbFetch, va, a);
+  fetchWholePage = pmpWholePage;
+  if (fetchWholePage) tlbFill(tlbFetch, va, a);
   return <u64>(a & ~0xfff);
 }

@@ -14,13 +14,19 @@
 // the PTE so that a concurrent change by another hart is not overwritten: on
 // a lost race the walk starts again. PTE bits 63:54 (Svpbmt, Svnapot) are
 // reserved here and fault.
+//
+// Every physical address a translation yields, and every PTE the walk reads
+// or updates, passes the PMP check (mmu/pmp.ts); the walk's own accesses are
+// checked as S-mode ones (privileged spec 3.7.2, "Physical Memory Protection
+// and Paging"), and a failure is an access fault of the original access type.
 
-import { satp, priv, mstatus, PRIV_M, PRIV_U, ramEnd } from "../hart/state";
+import { satp, priv, mstatus, PRIV_M, PRIV_S, PRIV_U, ramEnd } from "../hart/state";
 import { GUEST_RAM, RAM_START } from "../hart/layout";
 import { MSTATUS_MPRV, MSTATUS_MPP, MSTATUS_MPP_SHIFT, MSTATUS_SUM, MSTATUS_MXR,
   CAUSE_FETCH_PAGE, CAUSE_LOAD_PAGE, CAUSE_STORE_PAGE,
   CAUSE_FETCH_ACCESS, CAUSE_LOAD_ACCESS, CAUSE_STORE_ACCESS } from "../trap/causes";
 import { raise } from "../trap/raise";
+import { pmpAllows, PMP_R, PMP_W, PMP_X } from "./pmp";
 
 export const ACC_FETCH: u32 = 0;
 export const ACC_LOAD: u32 = 1;
@@ -61,16 +67,29 @@ export function accessFaultCause(acc: u32): u64 {
   return acc == ACC_FETCH ? CAUSE_FETCH_ACCESS : acc == ACC_LOAD ? CAUSE_LOAD_ACCESS : CAUSE_STORE_ACCESS;
 }
 
-/** Virtual to physical, or NO_ADDR after raising the page or access fault. */
-export function translate(va: u64, acc: u32): u64 {
+/** The PMP permission an access type needs. */
+@inline function pmpNeed(acc: u32): u32 {
+  return acc == ACC_FETCH ? PMP_X : acc == ACC_LOAD ? PMP_R : PMP_W;
+}
+
+/** Virtual to physical for `size` bytes at va (within one page), or NO_ADDR
+ *  after raising the page or access fault. pmpWholePage then says whether a
+ *  TLB entry may hold the page. */
+export function translate(va: u64, acc: u32, size: u32): u64 {
   const p = acc == ACC_FETCH ? priv : dataPriv();
-  if (p == PRIV_M || (satp >> 60) != SATP_MODE_SV39) return va;
+  const pa = (p == PRIV_M || (satp >> 60) != SATP_MODE_SV39) ? va : walk(va, acc, p);
+  if (pa == NO_ADDR) return NO_ADDR;
+  if (!pmpAllows(pa, size, pmpNeed(acc), p)) return fail(accessFaultCause(acc), va);
+  return pa;
+}
+
+function walk(va: u64, acc: u32, p: u32): u64 {
   if (<u64>((<i64>va << 25) >> 25) != va) return fail(pageFaultCause(acc), va);
   while (true) {
     let table = (satp & PPN_MASK) << 12;
     for (let level: i32 = 2; level >= 0; level--) {
       const pteAddr = table + (((va >> (12 + 9 * <u64>level)) & 511) << 3);
-      if (!inRam(pteAddr)) return fail(accessFaultCause(acc), va);
+      if (!inRam(pteAddr) || !pmpAllows(pteAddr, 8, PMP_R, PRIV_S)) return fail(accessFaultCause(acc), va);
       const at = wasmAddr(pteAddr);
       const pte = atomic.load<u64>(at);
       if ((pte & PTE_V) == 0 || (pte & (PTE_R | PTE_W)) == PTE_W || (pte >> 54) != 0) {
@@ -87,6 +106,7 @@ export function translate(va: u64, acc: u32): u64 {
       if (!permitted(pte, acc, p)) return fail(pageFaultCause(acc), va);
       const need = acc == ACC_STORE ? PTE_A | PTE_D : PTE_A;
       if ((pte & need) != need) {
+        if (!pmpAllows(pteAddr, 8, PMP_W, PRIV_S)) return fail(accessFaultCause(acc), va);
         if (atomic.cmpxchg<u64>(at, pte, pte | need) != pte) break; // raced: walk again
       }
       return (ppn << 12) | (va & ((<u64>1 << levelBits) - 1));

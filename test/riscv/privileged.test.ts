@@ -5,11 +5,13 @@ import { expectPass, hasQemu, runOurs, runQemu, type Program } from './machines.
 
 const programs: Program[] = [
   { name: 'traps' }, { name: 'privilege' }, { name: 'sv39' }, { name: 'sv39_perm' },
-  { name: 'irq' }, { name: 'irq_s' }, { name: 'mip_seip' },
+  { name: 'irq' }, { name: 'irq_s' }, { name: 'mip_seip' }, { name: 'pmp' },
 ];
+/** Where QEMU 7.2 departs from the spec: run on ours alone. */
+const oursOnly: Program[] = [{ name: 'pmp_cut' }];
 
 describe('privileged architecture on xv6-wasm', () => {
-  for (const p of programs) {
+  for (const p of [...programs, ...oursOnly]) {
     it(p.name, async () => expectPass(p.name, 'xv6-wasm', await runOurs(p.name, p)));
   }
 });
