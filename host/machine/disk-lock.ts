@@ -67,12 +67,11 @@ function alive(pid: number, start: string): boolean {
   }
 }
 
-interface Holder { file: string; pid: number; start: string; writer: boolean }
+interface Holder { key: string; file: string; pid: number; start: string; writer: boolean }
 
-function parseHolder(key: string, file: string): Holder | null {
-  if (!file.startsWith(`${key}.`)) return null;
-  const m = /^(\d+)\.([^.]*)\.(\d+)\.([wr])$/.exec(file.slice(key.length + 1));
-  return m ? { file, pid: Number(m[1]), start: m[2], writer: m[4] === 'w' } : null;
+function parseHolder(file: string): Holder | null {
+  const m = /^(\d+-\d+)\.(\d+)\.([^.]*)\.(\d+)\.([wr])$/.exec(file);
+  return m ? { key: m[1], file, pid: Number(m[2]), start: m[3], writer: m[5] === 'w' } : null;
 }
 
 function ensureDir(dir: string): void {
@@ -116,13 +115,16 @@ export function lockDisk(path: string, dev: number, ino: number, writer: boolean
     if (!held.delete(own)) return;
     try { unlinkSync(own); } catch { /* already gone */ }
   };
+  // Every dead holder goes, whatever its image: killed emulators' files
+  // would otherwise pile up for images nobody opens again.
   for (const file of readdirSync(dir)) {
-    const h = parseHolder(key, file);
-    if (!h || h.file === mine || (!writer && !h.writer)) continue;
+    const h = parseHolder(file);
+    if (!h || h.file === mine) continue;
     if (!alive(h.pid, h.start)) {
       try { unlinkSync(join(dir, file)); } catch { /* another starter removed it */ }
       continue;
     }
+    if (h.key !== key || (!writer && !h.writer)) continue;
     release();
     const them = h.pid === process.pid ? 'this process' : `process ${h.pid}`;
     const how = h.writer ? 'for writing' : 'read-only';

@@ -45,6 +45,14 @@ describe('disk lock', () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
+  test('dead holders of other images are swept away too, live ones stay', () => {
+    holder(2, 20, deadPid(), '', 'w');
+    holder(2, 21, process.ppid, processStart(process.ppid) ?? '', 'r');
+    lockDisk('e.img', 1, 14, true).release();
+    expect(readdirSync(dir)).toEqual([`2-21.${process.ppid}.${processStart(process.ppid) ?? ''}.0.r`]);
+    rmSync(join(dir, readdirSync(dir)[0]));
+  });
+
   test.skipIf(process.platform !== 'linux')('a holder whose pid now belongs to a later process is stale', () => {
     holder(1, 12, process.ppid, 'd50e3eed-1', 'w');
     lockDisk('c.img', 1, 12, true).release();
