@@ -1,33 +1,47 @@
 // The commands that boot our kernel (`boot`, `tui`): which kernel and which
 // disk, both defaulting to what the build makes, then the machine options,
-// checked and loaded before the front end runs.
+// checked and loaded before the front end runs. `boot` also takes firmware
+// (--bios), which then starts the kernel as its next stage.
 import { join } from 'node:path';
 import { Command, Option } from 'commander';
 import { checkDiskFits } from '../machine/disk-fits.js';
 import { type ElfImage, readElfFile } from '../machine/elf.js';
-import { projectRoot } from '../platform.js';
+import { readFirmwareBoot } from '../machine/firmware.js';
+import { guest, projectRoot } from '../platform.js';
 import { addMachineOptions, machineSettings, type MachineSettings, type RawMachineOptions } from './machine-options.js';
 import { runCommandBody } from './user-errors.js';
 
 interface KernelCommandOptions extends RawMachineOptions {
   kernel: string;
+  bios?: string;
 }
 
 export interface KernelRun extends MachineSettings {
   file: string;
+  /** What the harts start: the kernel, or the firmware when `next` is set. */
   image: ElfImage;
+  /** With --bios: the kernel, as the firmware's next stage. */
+  next?: ElfImage;
 }
 
-export function kernelCommand(name: string, description: string, body: (run: KernelRun) => Promise<number>): Command {
+const BIOS_HELP = `firmware started in M-mode on every hart (e.g. OpenSBI fw_dynamic: an ELF, or a raw binary at 0x${guest.RAM_BASE.toString(16)}), `
+  + 'told to start the kernel in S-mode (an ELF, or a raw image at the next 2 MiB boundary past the firmware); none: start the kernel itself';
+
+export function kernelCommand(name: string, description: string, body: (run: KernelRun) => Promise<number>, takes: { bios?: boolean } = {}): Command {
   const cmd = new Command(name)
     .description(description)
     .addOption(new Option('--kernel <file>', 'kernel ELF').default(join(projectRoot, 'build/kernel/kernel'), 'build/kernel/kernel'))
     .addOption(new Option('--disk <file>', 'disk image for the virtio block device').default(join(projectRoot, 'build/fs.img'), 'build/fs.img'));
+  if (takes.bios) cmd.addOption(new Option('--bios <file>', BIOS_HELP));
   addMachineOptions(cmd);
   return cmd.action((opts: KernelCommandOptions) =>
     runCommandBody(opts.kernel, async () => {
       const settings = machineSettings(opts);
       if (settings.disk) checkDiskFits(settings.disk);
+      if (opts.bios !== undefined && opts.bios !== 'none') {
+        const { firmware, next } = readFirmwareBoot(opts.bios, opts.kernel, settings.ramBytes);
+        return body({ ...settings, file: opts.kernel, image: firmware, next });
+      }
       const image = readElfFile(opts.kernel);
       return body({ ...settings, file: opts.kernel, image });
     }));

@@ -15,6 +15,8 @@ export interface LaunchOptions extends MachineSettings {
   /** The program's file name, for messages. */
   file: string;
   image: ElfImage;
+  /** The firmware's next stage, when `image` is firmware (--bios). */
+  next?: ElfImage;
   htif: boolean;
   maxInsns: number;
   trace: boolean;
@@ -33,7 +35,7 @@ export async function launch(o: LaunchOptions): Promise<number> {
     write(bytes);
   };
   const machine = await Machine.create({
-    cores: o.cores, ramBytes: o.ramBytes, image: o.image, disk: o.disk,
+    cores: o.cores, ramBytes: o.ramBytes, image: o.image, next: o.next, disk: o.disk,
     htif: o.htif, maxInsns: o.maxInsns, trace: o.trace,
     traceOut: (text) => write(text),
     note: say,

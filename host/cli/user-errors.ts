@@ -13,9 +13,9 @@ export async function exitAfterFlush(code: number): Promise<never> {
 }
 
 /** What the CLI prints (one line, no newline) and exits with for a failure;
- *  `file` names the program for ELF errors. */
+ *  `file` names the program for ELF errors that name no file of their own. */
 export function describeFailure(file: string, e: unknown): { code: number; line: string } {
-  if (e instanceof ElfError) return { code: 1, line: `xv6-wasm: ${file}: ${e.message}` };
+  if (e instanceof ElfError) return { code: 1, line: `xv6-wasm: ${e.file ?? file}: ${e.message}` };
   if (e instanceof OptionError || e instanceof DiskError || e instanceof CoreMissingError) {
     return { code: 1, line: `xv6-wasm: ${e.message}` };
   }

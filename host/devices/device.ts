@@ -38,4 +38,6 @@ export interface DeviceContext {
   disk: DiskFile | null;
   /** UARTs present, UART0 first; default NUART (every one). */
   nuarts?: number;
+  /** Contents of the mask ROM (mrom.ts), present only when firmware boots. */
+  rom?: Uint8Array | null;
 }

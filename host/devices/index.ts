@@ -9,6 +9,7 @@
 // CTL_EVENT (see signals.ts).
 import { DeviceContext, MmioDevice } from './device.js';
 import { Finisher } from './finisher.js';
+import { Mrom } from './mrom.js';
 import { Plic } from './plic.js';
 import { resetTelemetry, Telemetry } from './telemetry.js';
 import { UartConsole } from './uart-console.js';
@@ -40,6 +41,7 @@ export function createDevices(ctx: DeviceContext): MmioDevice[] {
     new Telemetry(ctx.memory),
   ];
   for (let n = 0; n < uartCount(ctx); n++) devices.push(new Uart16550(ctx.memory, n, plic));
+  if (ctx.rom) devices.push(new Mrom(ctx.rom));
   return devices.sort((a, b) => a.base - b.base);
 }
 

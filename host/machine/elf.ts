@@ -13,8 +13,9 @@ export class ElfError extends Error {
   }
 }
 
-/** Runs `read` and names `file` in any ElfError it throws that names none. */
-export function blameFile<T>(file: string, read: () => T): T {
+/** Runs `read` and names `file` (if given) in any ElfError it throws that names none. */
+export function blameFile<T>(file: string | undefined, read: () => T): T {
+  if (file === undefined) return read();
   try {
     return read();
   } catch (e) {
@@ -42,6 +43,8 @@ export interface ElfImage {
   file: Uint8Array;
   /** Defined symbols by name (value = address). */
   symbols: Map<string, number>;
+  /** The file's name, for errors that must name it (e.g. firmware's, in a boot named after the kernel). */
+  path?: string;
 }
 
 const ELFCLASS64 = 2;

@@ -12,6 +12,10 @@ export interface HartConfig {
   entry: number;
   /** Guest physical address of the device tree, passed in a1. */
   fdtAddr: number;
+  /** Passed in a2: the fw_dynamic_info's address when firmware boots, else 0. */
+  bootInfo: number;
+  /** The mask ROM's contents (host/devices/mrom.ts), or null for no ROM. */
+  rom: Uint8Array | null;
   /** mtime zero, shared by all harts. */
   clock: ClockStart;
   /** Instructions per run() call. */

@@ -77,7 +77,7 @@ function checkTohost(): boolean {
 
 function runHart(): void {
   const bus = new MmioBus(
-    createDevices({ memory, nharts: config.nharts, ramBytes: config.ramBytes, disk: config.disk, nuarts: config.nuarts }),
+    createDevices({ memory, nharts: config.nharts, ramBytes: config.ramBytes, disk: config.disk, nuarts: config.nuarts, rom: config.rom }),
     i32,
     views.hartWord(h, hart.HS_MMIO_STATUS),
   );
@@ -90,6 +90,7 @@ function runHart(): void {
   core.setPc(config.entry >>> 0, Math.floor(config.entry / 2 ** 32));
   core.setReg(10, h, 0);
   core.setReg(11, config.fdtAddr >>> 0, Math.floor(config.fdtAddr / 2 ** 32));
+  core.setReg(12, config.bootInfo >>> 0, Math.floor(config.bootInfo / 2 ** 32));
   const tracer = config.trace ? new Tracer(core, h, (text) => post({ type: 'trace', text }), views) : null;
   Atomics.store(i32, runstateIndex, RUNNING);
   arriveAndWait(i32, config.nharts);

@@ -12,7 +12,8 @@ import { buildFdt, createConsoles, eventIndex, fdtAddress, resetDeviceState, Uar
 import { guest, hart, projectRoot, wasm } from '../platform.js';
 import { clockStart, type ClockStart } from './clock.js';
 import { compileCore } from './core.js';
-import { ElfError, fitToRam, type ElfImage } from './elf.js';
+import { blameFile, ElfError, fitToRam, type ElfImage, type ElfSegment } from './elf.js';
+import { DYNAMIC_INFO_ADDR, dynamicInfo } from './firmware.js';
 import type { HartConfig, HartMessage, HartWorkerData } from './hart-config.js';
 import { MemoryViews, createSharedMemory } from './memory.js';
 import { readStop, requestStop, resetPower, StopReason, stopRequested, type StopState } from './power.js';
@@ -21,7 +22,11 @@ import { resetStartBarrier } from './start-barrier.js';
 export interface MachineOptions {
   cores: number;
   ramBytes: number;
+  /** What every hart starts: the program, or the firmware when `next` is given. */
   image: ElfImage;
+  /** The firmware's next stage (firmware.ts): loaded too, and named in the
+   *  fw_dynamic_info the harts get in a2. */
+  next?: ElfImage;
   disk: DiskFile | null;
   /** Stop when the program writes its `tohost` symbol (bare-metal tests). */
   htif: boolean;
@@ -81,16 +86,19 @@ export class Machine {
 
   /** Builds the machine and loads the program; the harts start with run(). */
   static async create(given: MachineOptions): Promise<Machine> {
-    const fitted = fitToRam(given.image, guest.RAM_BASE, given.ramBytes);
-    for (const w of fitted.warnings) given.note?.(`warning: ${w}`);
-    const opts = { ...given, image: fitted.image };
-    const fdt = buildFdt({ nharts: opts.cores, ramBytes: opts.ramBytes, disk: opts.disk !== null, nuarts: guest.NUART });
-    const fdtAddr = fdtAddress(opts.ramBytes, fdt.length);
-    for (const s of opts.image.segments) {
-      if (s.paddr < fdtAddr + fdt.length && fdtAddr < s.paddr + s.memsz) {
-        throw new ElfError(`segment at 0x${s.paddr.toString(16)} overlaps the device tree at 0x${fdtAddr.toString(16)}; use a larger --mem`);
+    const fdt = buildFdt({ nharts: given.cores, ramBytes: given.ramBytes, disk: given.disk !== null, nuarts: guest.NUART });
+    const fdtAddr = fdtAddress(given.ramBytes, fdt.length);
+    const place = (image: ElfImage): ElfImage => blameFile(image.path, () => {
+      const fitted = fitToRam(image, guest.RAM_BASE, given.ramBytes);
+      for (const w of fitted.warnings) given.note?.(`warning: ${image.path ? `${image.path}: ` : ''}${w}`);
+      for (const s of fitted.image.segments) {
+        if (s.paddr < fdtAddr + fdt.length && fdtAddr < s.paddr + s.memsz) {
+          throw new ElfError(`segment at 0x${s.paddr.toString(16)} overlaps the device tree at 0x${fdtAddr.toString(16)}; use a larger --mem`);
+        }
       }
-    }
+      return fitted.image;
+    });
+    const opts = { ...given, image: place(given.image), next: given.next && place(given.next) };
     const tohost = opts.htif ? findTohost(opts.image, opts.ramBytes) : -1;
     const module = await compileCore();
     const memory = createSharedMemory(opts.ramBytes);
@@ -106,7 +114,7 @@ export class Machine {
     resetDeviceState({ memory: this.memory, nharts: opts.cores, ramBytes: opts.ramBytes, disk: opts.disk });
     resetPower(views.i32);
     resetStartBarrier(views.i32);
-    for (const s of opts.image.segments) views.writeGuest(s.paddr, s.data, s.memsz);
+    for (const s of loadedSegments(opts)) views.writeGuest(s.paddr, s.data, s.memsz);
     views.writeGuest(this.fdtAddr, fdt);
     if (this.tohost >= 0) views.writeGuest(this.tohost, new Uint8Array(8));
   }
@@ -119,6 +127,7 @@ export class Machine {
     for (let h = 0; h < opts.cores; h++) {
       const config: HartConfig = {
         hartid: h, nharts: opts.cores, ramBytes: opts.ramBytes, entry: opts.image.entry, fdtAddr: this.fdtAddr,
+        rom: opts.next ? dynamicInfo(opts.next) : null, bootInfo: opts.next ? DYNAMIC_INFO_ADDR : 0,
         clock: this.clock, slice: opts.slice ?? DEFAULT_SLICE, tohost: this.tohost, maxInsns: opts.maxInsns,
         trace: opts.trace, disk: opts.disk, nuarts: guest.NUART,
       };
@@ -218,6 +227,10 @@ export class Machine {
 interface AtomicsWaitAsync {
   waitAsync(a: Int32Array, index: number, value: number, timeout: number):
     { async: false; value: string } | { async: true; value: Promise<string> };
+}
+
+function loadedSegments(opts: MachineOptions): ElfSegment[] {
+  return [...opts.image.segments, ...(opts.next?.segments ?? [])];
 }
 
 function findTohost(image: ElfImage, ramBytes: number): number {

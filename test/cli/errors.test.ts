@@ -65,6 +65,31 @@ describe('boot refuses bad settings', () => {
   });
 });
 
+describe('boot --bios refuses firmware it cannot hand off, naming the file', () => {
+  const fw = join(dir, 'fw.bin');
+  writeFileSync(fw, Buffer.alloc(4096, 0x13));
+
+  test('a missing firmware', async () => {
+    await expectOneLineError(['boot', '--bios', join(dir, 'none.bin'), '--kernel', elf, '--disk', disk], /none\.bin: cannot read: no such file/);
+  });
+
+  test('a firmware too big for --mem', async () => {
+    const big = join(dir, 'big-fw.bin');
+    writeFileSync(big, Buffer.alloc(17 << 20));
+    await expectOneLineError(['boot', '--mem', '16M', '--bios', big, '--kernel', elf, '--disk', disk],
+      /big-fw\.bin: a raw image of 17825792 bytes at 0x80000000 runs past the end of RAM at 0x81000000; use a larger --mem/);
+  });
+
+  test('a kernel that loads over the firmware', async () => {
+    await expectOneLineError(['boot', '--bios', fw, '--kernel', elf, '--disk', disk],
+      /ok\.elf: loads at 0x80000000-0x80000003, over the firmware .*fw\.bin at 0x80000000-0x80000fff \(a next stage starts at 0x80200000 or above\)/);
+  });
+
+  test('the TUI takes no firmware', async () => {
+    await expectOneLineError(['tui', '--bios', fw], /unknown option '--bios'/);
+  });
+});
+
 describe('run refuses bad programs and settings', () => {
   test('a missing program', async () => {
     await expectOneLineError(['run', join(dir, 'none.elf')], /none\.elf: cannot read: no such file/);
