@@ -2,10 +2,9 @@
 // image on qemu-system-riscv64's virt machine, driven through a pipe exactly
 // like our side.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { QEMU, qemuArgv } from '../machine/qemu-argv.js';
 import { ConsoleLog } from './console-log.js';
 import type { GuestSession, SessionConfig } from './guest-session.js';
-
-export const QEMU = 'qemu-system-riscv64';
 
 export function qemuInstalled(): boolean {
   return spawnSync(QEMU, ['--version'], { stdio: 'ignore' }).status === 0;
@@ -16,15 +15,8 @@ export function qemuVersion(): string {
   return r.status === 0 ? r.stdout.split('\n')[0].replace(/^QEMU emulator version /, '') : 'not installed';
 }
 
-/** The QEMU command line that matches our machine: virt, no firmware, modern virtio. */
 export function qemuArgs(cfg: SessionConfig): string[] {
-  return [
-    '-machine', 'virt', '-bios', 'none', '-kernel', cfg.kernel,
-    '-m', `${Math.round(cfg.ramBytes / 1048576)}M`, '-smp', String(cfg.cores), '-nographic',
-    '-global', 'virtio-mmio.force-legacy=false',
-    '-drive', `file=${cfg.disk},if=none,format=raw,id=x0`,
-    '-device', 'virtio-blk-device,drive=x0,bus=virtio-mmio-bus.0',
-  ];
+  return qemuArgv({ kernel: cfg.kernel, cores: cfg.cores, ramBytes: cfg.ramBytes, disk: cfg.disk });
 }
 
 export class QemuSession implements GuestSession {

@@ -6,6 +6,7 @@ import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
+import { QEMU, qemuArgv } from '../../host/machine/qemu-argv.js';
 import { root, xv6 } from '../cli/cli.js';
 
 const kernel = join(root, 'build/kernel/kernel');
@@ -19,8 +20,7 @@ interface Run { code: number | null; out: string }
 /** QEMU with no disk attached: the kernel sizes itself, then panics in the disk driver. */
 function qemuWithoutDisk(cores: number, mb: number): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn('qemu-system-riscv64', ['-machine', 'virt', '-bios', 'none', '-kernel', kernel,
-      '-m', `${mb}M`, '-smp', String(cores), '-nographic', '-global', 'virtio-mmio.force-legacy=false'],
+    const child = spawn(QEMU, qemuArgv({ kernel, cores, ramBytes: mb * 2 ** 20 }),
     { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     child.stdout.on('data', (d) => (out += d));

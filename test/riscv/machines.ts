@@ -6,6 +6,7 @@ import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { QEMU, qemuArgv } from '../../host/machine/qemu-argv.js';
 
 export const root = join(fileURLToPath(import.meta.url), '../../..');
 export const elfPath = (name: string) => join(root, 'build/test/riscv', `${name}.elf`);
@@ -69,14 +70,8 @@ export function runOurs(name: string, opts: RunOptions = {}): Promise<RunResult>
 
 /** The same program on `qemu-system-riscv64 -machine virt -bios none`. */
 export function runQemu(name: string, opts: RunOptions = {}): Promise<RunResult> {
-  const args = ['-machine', 'virt', '-bios', 'none', '-m', '128M', '-smp', String(opts.cores ?? 1),
-    '-nographic', '-kernel', elfPath(name)];
-  if (opts.disk) {
-    args.push('-global', 'virtio-mmio.force-legacy=false',
-      '-drive', `file=${opts.disk},if=none,format=raw,id=d0`,
-      '-device', 'virtio-blk-device,drive=d0,bus=virtio-mmio-bus.0');
-  }
-  return runProcess('qemu-system-riscv64', args, { ...opts, timeoutMs: opts.timeoutMs ?? 30_000 });
+  const args = qemuArgv({ kernel: elfPath(name), cores: opts.cores ?? 1, disk: opts.disk });
+  return runProcess(QEMU, args, { ...opts, timeoutMs: opts.timeoutMs ?? 30_000 });
 }
 
 /** The source line of check n in test/riscv/NAME.S (or the driver it includes). */

@@ -5,6 +5,7 @@ import { spawn, spawnSync, ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { QEMU, qemuArgv } from '../../host/machine/qemu-argv.js';
 import { projectRoot } from '../../host/platform.js';
 
 // XV6_KERNEL runs the tests against another kernel build (to check that they can fail).
@@ -29,10 +30,7 @@ export const targets: Target[] = [
   {
     name: 'qemu',
     available: hasQemu && existsSync(kernelPath),
-    argv: (disk, cores) => ['qemu-system-riscv64', '-machine', 'virt', '-bios', 'none', '-kernel', kernelPath,
-      '-m', '128M', '-smp', String(cores), '-display', 'none', '-serial', 'stdio', '-monitor', 'none',
-      '-global', 'virtio-mmio.force-legacy=false',
-      '-drive', `file=${disk},if=none,format=raw,id=x0`, '-device', 'virtio-blk-device,drive=x0,bus=virtio-mmio-bus.0'],
+    argv: (disk, cores) => [QEMU, ...qemuArgv({ kernel: kernelPath, cores, disk })],
   },
 ];
 
