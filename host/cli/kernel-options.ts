@@ -24,13 +24,13 @@ export interface KernelRun extends MachineSettings {
   next?: ElfImage;
 }
 
-const BIOS_HELP = `firmware started in M-mode on every hart (e.g. OpenSBI fw_dynamic: an ELF, or a raw binary at 0x${guest.RAM_BASE.toString(16)}), `
+const BIOS_HELP = `firmware started at 0x${guest.RAM_BASE.toString(16)} in M-mode on every hart (e.g. OpenSBI fw_dynamic, ELF or raw), `
   + 'told to start the kernel in S-mode (an ELF, or a raw image at the next 2 MiB boundary past the firmware); none: start the kernel itself';
 
 export function kernelCommand(name: string, description: string, body: (run: KernelRun) => Promise<number>, takes: { bios?: boolean } = {}): Command {
   const cmd = new Command(name)
     .description(description)
-    .addOption(new Option('--kernel <file>', 'kernel ELF').default(join(projectRoot, 'build/kernel/kernel'), 'build/kernel/kernel'))
+    .addOption(new Option('--kernel <file>', takes.bios ? 'kernel ELF (after --bios: an ELF or a raw image)' : 'kernel ELF').default(join(projectRoot, 'build/kernel/kernel'), 'build/kernel/kernel'))
     .addOption(new Option('--disk <file>', 'disk image for the virtio block device').default(join(projectRoot, 'build/fs.img'), 'build/fs.img'));
   if (takes.bios) cmd.addOption(new Option('--bios <file>', BIOS_HELP));
   addMachineOptions(cmd);

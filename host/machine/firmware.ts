@@ -2,15 +2,16 @@
 // reset does for `-bios FW -kernel K`:
 //
 //   0x8000_0000  FW: an ELF at its physical addresses, or a raw binary here.
-//                Every hart starts at its entry in M-mode with a0 = hartid,
-//                a1 = the device tree, a2 = the fw_dynamic_info below.
+//                Every hart starts here in M-mode (whatever an ELF's entry
+//                says: QEMU 7.2's reset code jumps to RAM base), with
+//                a0 = hartid, a1 = the device tree, a2 = the info below.
 //   next stage   K: an ELF at its addresses (its entry is the next stage), or
 //                a raw image at the end of FW rounded up to 2 MiB
 //                (0x8020_0000 for OpenSBI), as QEMU's riscv_load_kernel.
 //   MROM_BASE    the fw_dynamic_info (host/devices/mrom.ts): where OpenSBI's
 //                fw_dynamic jumps next, and in which mode.
 //
-// fw_dynamic_info, as OpenSBI's docs/firmware/fw_dynamic.md lays it out for
+// fw_dynamic_info, as OpenSBI's include/sbi/fw_dynamic.h lays it out for
 // RV64: six little-endian u64 words.
 //
 //   +0  magic      "OSBI" (0x4942534f)
@@ -31,7 +32,7 @@ const INFO_WORDS = 6;
 const NEXT_ALIGN = 2 * 1024 * 1024;
 
 export interface FirmwareBoot {
-  /** FW, started on every hart. */
+  /** FW, started on every hart at RAM base. */
   firmware: ElfImage;
   /** K, which FW is told to start in S-mode. */
   next: ElfImage;
@@ -98,7 +99,7 @@ export function readFirmwareBoot(fwPath: string, kernelPath: string, ramBytes: n
     }
     return image;
   });
-  return { firmware, next };
+  return { firmware: { ...firmware, entry: guest.RAM_BASE }, next };
 }
 
 /** The fw_dynamic_info that starts `next` in S-mode, as the ROM holds it. */

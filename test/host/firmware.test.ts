@@ -47,6 +47,11 @@ describe('where firmware and its next stage load', () => {
     expect(next.segments).toMatchObject([{ paddr: 0x8020_0000, memsz: 5000 }]);
   });
 
+  test('an ELF firmware starts at RAM base whatever its entry, as QEMU starts it', () => {
+    const fw = file('entry.elf', buildElf({ entry: 0x8000_0010, segments: [{ paddr: 0x8000_0000, data: new Array(32).fill(0x13) }] }));
+    expect(readFirmwareBoot(fw, rawKernel, RAM).firmware.entry).toBe(guest.RAM_BASE);
+  });
+
   test('a raw kernel goes past the end of an ELF firmware, rounded up to 2 MiB', () => {
     expect(readFirmwareBoot(elfFw, rawKernel, RAM).next.entry).toBe(0x8040_0000);
   });

@@ -79,7 +79,7 @@ describe.each(cases)('OpenSBI and U-Boot: $name', ({ name, target, cores }) => {
       await uboot(g, 'virtio scan');
       const info = await uboot(g, 'virtio info');
       expect(info).toMatch(/QEMU VirtIO Block Device/);
-      expect(info).toContain(`(${statSync(fsImage).size / 512} x 512)`);
+      expect(info).toContain(`(${statSync(g.disk).size / 512} x 512)`);
       infos.set(name, info);
 
       // Block 1 of our file system is its superblock.
