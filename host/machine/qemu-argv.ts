@@ -1,5 +1,5 @@
-// The QEMU command line that matches our machine: `virt`, no firmware
-// (-bios none: the kernel starts in M-mode at RAM base, as ours does), the
+// The QEMU command line that matches our machine: `virt`, no firmware unless
+// asked (-bios none: the kernel starts in M-mode at RAM base, as ours does), the
 // modern virtio-mmio transport, the disk on the first virtio slot, and the
 // console on stdio. The bench and the tests that compare with QEMU all
 // build it here.
@@ -8,6 +8,8 @@ export const QEMU = 'qemu-system-riscv64';
 
 export interface QemuMachine {
   kernel: string;
+  /** Firmware that starts `kernel` as its next stage (-bios); default none. */
+  bios?: string;
   cores: number;
   /** Guest RAM in bytes (default 128 MiB). */
   ramBytes?: number;
@@ -19,7 +21,7 @@ export interface QemuMachine {
 
 export function qemuArgv(m: QemuMachine): string[] {
   const args = [
-    '-machine', 'virt', '-bios', 'none', '-kernel', m.kernel,
+    '-machine', 'virt', '-bios', m.bios ?? 'none', '-kernel', m.kernel,
     '-m', `${Math.round((m.ramBytes ?? 128 * 2 ** 20) / 2 ** 20)}M`, '-smp', String(m.cores),
     '-display', 'none', '-serial', 'stdio', '-monitor', 'none',
     '-global', 'virtio-mmio.force-legacy=false',

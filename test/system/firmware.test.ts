@@ -8,7 +8,8 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { fs } from '../../host/platform.js';
+import { QEMU, qemuArgv } from '../../host/machine/qemu-argv.js';
+import { fs, projectRoot } from '../../host/platform.js';
 import { Guest, scratch, type Target } from './fs-guest.js';
 import { emulator, fsImage, qemu } from './session.js';
 
@@ -19,19 +20,13 @@ const haveFirmware = existsSync(`${OPENSBI}.elf`) && existsSync(`${OPENSBI}.bin`
 const { dir, cleanup } = scratch();
 afterAll(cleanup);
 
-/** A target that boots `fw` with U-Boot as the kernel instead of our kernel. */
-function withFirmware(target: Target, fw: string): Target {
-  return {
-    name: `${target.name} (${fw.endsWith('.bin') ? 'raw' : 'ELF'} OpenSBI)`,
-    available: target.available && haveFirmware,
-    argv: (disk, cores) => {
-      const argv = target.argv(disk, cores);
-      const swap = (flag: string, value: string) => { argv[argv.indexOf(flag) + 1] = value; };
-      if (argv.includes('-bios')) swap('-bios', fw); else argv.push('--bios', fw);
-      swap(argv.includes('-kernel') ? '-kernel' : '--kernel', UBOOT);
-      return argv;
-    },
-  };
+/** A machine that boots `fw` with U-Boot as its next stage. */
+function withFirmware(on: Target, fw: string): Target {
+  const argv = on === qemu
+    ? (disk: string, cores: number) => [QEMU, ...qemuArgv({ kernel: UBOOT, bios: fw, cores, disk })]
+    : (disk: string, cores: number) => [process.execPath, join(projectRoot, 'bin/xv6-wasm.js'), 'boot',
+      '--bios', fw, '--kernel', UBOOT, '--disk', disk, '--cores', String(cores)];
+  return { name: `${on.name} (${fw.endsWith('.bin') ? 'raw' : 'ELF'} OpenSBI)`, available: on.available && haveFirmware, argv };
 }
 
 const PROMPT = /=> $/;
