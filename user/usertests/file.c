@@ -215,7 +215,8 @@ fstattest(void)
   unlink("statf");
   if(stat("/", &st) < 0 || st.type != T_DIR)
     fail("/ is not a directory");
-  if(stat("console", &st) < 0 || st.type != T_DEVICE)
+  // Inside a pgroup, root's console will not open: look at our own (fd 2).
+  if((stat("console", &st) < 0 && fstat(2, &st) < 0) || st.type != T_DEVICE)
     fail("console is not a device");
 }
 
