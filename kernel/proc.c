@@ -569,6 +569,9 @@ procdump(void)
     if(p->state == UNUSED)
       continue;
     char *state = (p->state < NELEM(states) && states[p->state]) ? states[p->state] : "???";
-    printf("%d %s %s (group %d)\n", p->pid, state, p->name, p->pgroup);
+    printf("%d %s %s (group %d)", p->pid, state, p->name, p->pgroup);
+    if(p->state == SLEEPING)
+      printf(" on %p", (uint64)p->chan);
+    printf("\n");
   }
 }

@@ -117,11 +117,14 @@ run_worker(uint64 seed, int pfd[2], uint64 calls, int *stalled)
     } else if(c == 'd'){
       break;
     } else if(++idle >= STALL_TICKS){
-      kill(pid);
       *stalled = 1;
       break;
     }
   }
+  // Killed even after its 'd': the worker has the pipe's write end, and a
+  // random write of its own can forge that byte while it goes on fuzzing
+  // (and then sleep for ever), with us waiting for it.
+  kill(pid);
   int x;
   while((x = wait(0)) >= 0 && x != pid)
     if(x == tick_pid)
