@@ -36,6 +36,7 @@ struct console {
   uint w;   // end of the completed lines
   uint e;   // end of the line being edited
   int stopped;  // the UART's receive interrupt is off: the buffer filled
+  struct sleeplock wlock;  // one write() at a time: lines of two writers never mix
 };
 
 static struct console consoles[NUART];
@@ -92,6 +93,7 @@ consolewrite(int minor, int user_src, uint64 src, int n)
   int unit = console_unit(minor);
   char buf[64];
   int i = 0;
+  acquiresleep(&consoles[unit].wlock);
   while(i < n){
     int m = n - i < (int)sizeof(buf) ? n - i : (int)sizeof(buf);
     if(either_copyin(buf, user_src, src + i, m) < 0)
@@ -100,6 +102,7 @@ consolewrite(int minor, int user_src, uint64 src, int n)
       uartputc(unit, buf[j]);
     i += m;
   }
+  releasesleep(&consoles[unit].wlock);
   return i;
 }
 
@@ -206,8 +209,10 @@ consoleintr(int unit)
 void
 consoleinit(void)
 {
-  for(int i = 0; i < NUART; i++)
+  for(int i = 0; i < NUART; i++){
     initlock(&consoles[i].lock, "cons");
+    initsleeplock(&consoles[i].wlock, "conswrite");
+  }
   uartinit();
   devsw[CONSOLE].read = consoleread;
   devsw[CONSOLE].write = consolewrite;
