@@ -1,8 +1,8 @@
 // pgtests -q, the pgroups' own suite run inside the guest, passes on 1, 2,
 // 4 and 8 harts of our emulator and on QEMU with 1 and 2 harts (where the
 // groups share UART0), with no kernel panic. XV6_LONG=1 runs the full set.
-import { afterEach, describe, expect, it } from 'vitest';
-import { Session, boot, emulator, long, qemu, report } from './session.js';
+import { afterEach, describe, it } from 'vitest';
+import { Session, boot, emulator, expectSuitePasses, long, qemu } from './session.js';
 
 const RUN_MS = 600_000;
 const args = long ? '' : ' -q';
@@ -26,14 +26,8 @@ describe(`pgtests${args}`, () => {
   for (const { target, cores } of runs) {
     it.skipIf(!target.available)(`passes on ${target.name} with ${cores} hart${cores > 1 ? 's' : ''}`, async () => {
       s = await boot(target, cores);
-      const from = s.guest.output.length;
-      const start = performance.now();
-      s.guest.type(`pgtests${args}`);
-      const m = await s.guest.waitFor(/ALL PGTESTS PASSED|FAILED \d+ of \d+ pgtests/, RUN_MS, from);
-      report(`${target.name} pgtests${args}, ${cores} hart(s)`, (performance.now() - start) / 1000);
-      const out = s.guest.output.slice(from);
-      expect(out).not.toMatch(/panic/);
-      expect(m[0], out.slice(-3000)).toBe('ALL PGTESTS PASSED');
+      await expectSuitePasses(s, `${target.name} pgtests${args}, ${cores} hart(s)`, `pgtests${args}`,
+        /ALL PGTESTS PASSED|FAILED \d+ of \d+ pgtests/, 'ALL PGTESTS PASSED', RUN_MS);
     }, RUN_MS + 180_000);
   }
 });

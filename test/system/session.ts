@@ -3,6 +3,7 @@
 // took to reach the first "$ " prompt, and cleanup that kills the machine
 // and removes the copy.
 import { existsSync } from 'node:fs';
+import { expect } from 'vitest';
 import { join } from 'node:path';
 import { projectRoot } from '../../host/platform.js';
 import { Guest, Target, scratch, targets } from './fs-guest.js';
@@ -53,4 +54,21 @@ export async function command(s: Session, line: string, ms = 60_000): Promise<st
 /** One line for the test log, so that runs can be compared. */
 export function report(what: string, seconds: number): void {
   console.log(`[timing] ${what}: ${seconds.toFixed(1)} s`);
+}
+
+/**
+ * Types a guest test suite's command line and waits for its verdict line
+ * (`verdict`), which must be `passed`, with no panic on the way; logs its
+ * time under `what`. Returns where the verdict starts in the output.
+ */
+export async function expectSuitePasses(s: Session, what: string, line: string, verdict: RegExp, passed: string, ms: number): Promise<number> {
+  const from = s.guest.output.length;
+  const start = performance.now();
+  s.guest.type(line);
+  const m = await s.guest.waitFor(verdict, ms, from);
+  report(what, (performance.now() - start) / 1000);
+  const out = s.guest.output.slice(from);
+  expect(out).not.toMatch(/panic/);
+  expect(m[0], out.slice(-3000)).toBe(passed);
+  return from + out.indexOf(passed);
 }

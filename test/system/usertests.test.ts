@@ -2,8 +2,8 @@
 // harts of our emulator and on QEMU with 1 and 2 harts (4 and 8 too with
 // XV6_LONG=1), with no kernel panic on the way. Each run logs its time, so one test run
 // compares the two machines.
-import { afterEach, describe, expect, it } from 'vitest';
-import { Session, boot, emulator, long, qemu, report } from './session.js';
+import { afterEach, describe, it } from 'vitest';
+import { Session, boot, emulator, expectSuitePasses, long, qemu } from './session.js';
 
 const RUN_MS = 600_000;
 
@@ -27,15 +27,9 @@ describe('usertests -q', () => {
   for (const { target, cores } of runs) {
     it.skipIf(!target.available)(`passes on ${target.name} with ${cores} hart${cores > 1 ? 's' : ''}`, async () => {
       s = await boot(target, cores);
-      const from = s.guest.output.length;
-      const start = performance.now();
-      s.guest.type('usertests -q');
-      const m = await s.guest.waitFor(/ALL TESTS PASSED|SOME TESTS FAILED.*\n/, RUN_MS, from);
-      report(`${target.name} usertests -q, ${cores} hart(s)`, (performance.now() - start) / 1000);
-      const out = s.guest.output.slice(from);
-      expect(out).not.toMatch(/panic/);
-      expect(m[0], out.slice(-3000)).toBe('ALL TESTS PASSED');
-      await s.guest.waitFor(/\$ $/, 30_000, from + out.indexOf('ALL TESTS PASSED'));
+      const at = await expectSuitePasses(s, `${target.name} usertests -q, ${cores} hart(s)`, 'usertests -q',
+        /ALL TESTS PASSED|SOME TESTS FAILED.*\n/, 'ALL TESTS PASSED', RUN_MS);
+      await s.guest.waitFor(/\$ $/, 30_000, at);
     }, RUN_MS + 180_000);
   }
 });
