@@ -84,11 +84,8 @@ kfree(void *pa)
 static int
 charge_target(void)
 {
-  push_off();
-  struct proc *p = mycpu()->proc;
-  int g = p ? p->chargeg : PG_NOGROUP;
-  pop_off();
-  return g;
+  struct proc *p = myproc();
+  return p ? p->chargeg : PG_NOGROUP;
 }
 
 // Returns a page, or 0 when memory or the charged group's memory.max is
