@@ -73,6 +73,20 @@ export function run(budget: u32): u32 {
   return runFromPc(budget);
 }
 
+/** Retire one instruction (or take one trap) for a debugger's step; with
+ *  `interrupts` 0 a pending interrupt waits, as QEMU's gdbstub steps. */
+export function step(interrupts: u32): u32 {
+  updateTimers(nowTicks());
+  if (interrupts != 0) {
+    const cause = interruptToTake();
+    if (cause != 0) { pc = enterTrap(cause, 0, pc); return STOP_BUDGET; }
+  }
+  traceStep();
+  return exitReason == RUNNING ? STOP_BUDGET : exitReason;
+}
+
+export { saveState, loadState } from "./hart/saved";
+
 export function setTrace(on: u32): void { setTracing(on != 0); }
 export function traceInsn(): u32 { return tracedInsn; }
 export function traceRd(): u32 { return tracedRd; }

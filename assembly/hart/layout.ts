@@ -17,6 +17,8 @@
 //  +0x04c0 ├──────────────────────────────┤
 //          │ PMP rules                    │ up to 16 x 24 B: lo, hi, cfg (mmu/pmp.ts)
 //  +0x0640 ├──────────────────────────────┤
+//          │ saved CSRs and pc (HSV_*)    │ while the hart holds (hart/saved.ts)
+//  +0x0720 ├──────────────────────────────┤
 //          │ (unused)                     │
 //  +0x0800 ├──────────────────────────────┤
 //          │ decode-page headers          │ per page slot: u32 ppn+1, u32 generation

@@ -26,6 +26,11 @@ export interface CoreExports {
   getRegLo(i: number): number;
   getRegHi(i: number): number;
   run(budget: number): number;
+  /** One instruction for a debugger (1: take a pending interrupt instead). */
+  step(interrupts: number): number;
+  /** Copies the CSRs and pc to the hart's block (HSV_*), and back. */
+  saveState(): void;
+  loadState(): void;
   setTrace(on: number): void;
   traceInsn(): number;
   traceRd(): number;
@@ -42,7 +47,7 @@ export interface CoreImports {
 }
 
 const REQUIRED: (keyof CoreExports)[] = [
-  'init', 'setPc', 'getPcLo', 'getPcHi', 'setReg', 'getRegLo', 'getRegHi', 'run',
+  'init', 'setPc', 'getPcLo', 'getPcHi', 'setReg', 'getRegLo', 'getRegHi', 'run', 'step', 'saveState', 'loadState',
   'setTrace', 'traceInsn', 'traceRd', 'traceRdLo', 'traceRdHi', 'tracePcLo', 'tracePcHi',
 ];
 

@@ -11,6 +11,7 @@ import { instantiateCore, Stop } from './core.js';
 import type { HartMessage, HartWorkerData } from './hart-config.js';
 import { MemoryViews } from './memory.js';
 import { requestStop, StopReason, stopRequested } from './power.js';
+import { holdHart, holdRequested } from './pause.js';
 import { arriveAndWait } from './start-barrier.js';
 import { Tracer } from './tracer.js';
 
@@ -32,7 +33,7 @@ const wakeIndex = views.hartWord(h, hart.HS_WAKE);
 const runstateIndex = views.hartWord(h, hart.HS_RUNSTATE);
 const deadlineIndex = views.hartField(h, hart.HS_TIMER_DEADLINE) >> 3;
 const instretOf = (k: number) => views.hartU64(k, hart.HS_INSTRET);
-const nowTicks = tickSource(config.clock);
+const nowTicks = tickSource(config.clock, views.f64);
 
 /** Sleeps until another thread wakes this hart or its next timer is due. */
 function park(): void {
@@ -102,6 +103,10 @@ function runHart(): void {
   let stormed = 0;
   try {
     while (!stopRequested(i32)) {
+      if (holdRequested(i32)) {
+        holdHart(i32, h, core);
+        continue;
+      }
       let budget = config.slice;
       if (config.maxInsns > 0) {
         const left = config.maxInsns - (instretOf(h) + stormed);

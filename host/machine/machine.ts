@@ -18,6 +18,8 @@ import type { HartConfig, HartMessage, HartWorkerData } from './hart-config.js';
 import { MemoryViews, createSharedMemory } from './memory.js';
 import { readStop, requestStop, resetPower, StopReason, stopRequested, type StopState } from './power.js';
 import { resetStartBarrier } from './start-barrier.js';
+import { HartHold, resetHold } from './pause.js';
+import { waitWord } from './wait-word.js';
 
 export interface MachineOptions {
   cores: number;
@@ -74,7 +76,9 @@ export class Machine {
   readonly consoles: UartConsole[];
   private workers: Worker[] = [];
   private stopped = new Set<number>();
-  private clock: ClockStart = clockStart();
+  private readonly clock: ClockStart = clockStart();
+  /** Holds every hart still for a debugger or a snapshot (pause.ts). */
+  readonly harts: HartHold;
   private startedAt = 0;
   private wakeMain: () => void = () => {};
   private errorReported = false;
@@ -82,6 +86,7 @@ export class Machine {
   private constructor(private readonly module: WebAssembly.Module, readonly memory: WebAssembly.Memory, private readonly opts: MachineOptions, private readonly fdtAddr: number, private readonly tohost: number) {
     this.views = new MemoryViews(memory);
     this.consoles = createConsoles(memory, opts.cores);
+    this.harts = new HartHold(this.views.i32, this.views.f64, opts.cores, this.clock);
   }
 
   /** Builds the machine and loads the program; the harts start with run(). */
@@ -114,6 +119,7 @@ export class Machine {
     resetDeviceState({ memory: this.memory, nharts: opts.cores, ramBytes: opts.ramBytes, disk: opts.disk });
     resetPower(views.i32);
     resetStartBarrier(views.i32);
+    resetHold(views.i32);
     for (const s of loadedSegments(opts)) views.writeGuest(s.paddr, s.data, s.memsz);
     views.writeGuest(this.fdtAddr, fdt);
     if (this.tohost >= 0) views.writeGuest(this.tohost, new Uint8Array(8));
@@ -201,13 +207,12 @@ export class Machine {
   /** Waits for CTL_EVENT, a worker message, or a safety timeout. */
   private sleep(ev: number): Promise<void> {
     return new Promise<void>((resolve) => {
-      const waiter = (Atomics as unknown as AtomicsWaitAsync).waitAsync(this.views.i32, ev, 0, 200);
       const done = () => {
         if (this.wakeMain === done) this.wakeMain = () => {};
         resolve();
       };
       this.wakeMain = done;
-      if (waiter.async) void waiter.value.then(done); else done();
+      void waitWord(this.views.i32, ev, 0, 200).then(done);
     });
   }
 
@@ -221,12 +226,6 @@ export class Machine {
     for (const w of workers) w.removeAllListeners('exit');
     await Promise.all(workers.map((w) => w.terminate()));
   }
-}
-
-// Node 20 has Atomics.waitAsync; TypeScript declares it only from lib es2024.
-interface AtomicsWaitAsync {
-  waitAsync(a: Int32Array, index: number, value: number, timeout: number):
-    { async: false; value: string } | { async: true; value: Promise<string> };
 }
 
 function loadedSegments(opts: MachineOptions): ElfSegment[] {

@@ -24,6 +24,7 @@ export class MemoryViews {
   readonly u8: Uint8Array;
   readonly i32: Int32Array;
   readonly f64: Float64Array;
+  readonly u64: BigUint64Array;
   readonly ramBytes: number;
 
   constructor(readonly memory: WebAssembly.Memory) {
@@ -31,6 +32,7 @@ export class MemoryViews {
     this.u8 = new Uint8Array(buf);
     this.i32 = new Int32Array(buf);
     this.f64 = new Float64Array(buf);
+    this.u64 = new BigUint64Array(buf);
     this.ramBytes = buf.byteLength - wasm.GUEST_RAM_BASE;
   }
 
@@ -53,6 +55,15 @@ export class MemoryViews {
   hartU64(h: number, field: number): number {
     const i = this.hartWord(h, field);
     return (Atomics.load(this.i32, i + 1) >>> 0) * 2 ** 32 + (Atomics.load(this.i32, i) >>> 0);
+  }
+
+  /** A u64 field of a held hart's block (HSV_*), whole. */
+  hartBigU64(h: number, field: number): bigint {
+    return this.u64[this.hartField(h, field) >> 3];
+  }
+
+  setHartBigU64(h: number, field: number, value: bigint): void {
+    this.u64[this.hartField(h, field) >> 3] = BigInt.asUintN(64, value);
   }
 
   /** wasm byte address of a guest physical RAM address, or -1 outside RAM. */

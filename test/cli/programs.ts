@@ -91,6 +91,10 @@ _start:
   j 1b
 banner: .asciz "ready>"
 `,
+  // Every hart counts in s1 (the addi at RAM_BASE + 4) and keeps in s3 the
+  // longest step of mtime it saw between two turns of the loop.
+  count: `_start: .option norvc; csrr s2, time
+1: addi s1, s1, 1; csrr t0, time; sub t1, t0, s2; mv s2, t0; bleu t1, s3, 1b; mv s3, t1; j 1b`,
   trace: `_start: .option norvc; addi a0, zero, 10; .option rvc; c.addi a0, 5; ${htif('1')}\n${TOHOST}`,
   // Every hart checks its entry registers, then adds hartid+1 to a shared
   // sum; hart 0 waits for all and checks the total: 1+2+...+NHARTS.
