@@ -41,6 +41,7 @@
 import {
   HART_STATE_BASE, HART_STATE_STRIDE, HS_CORE_PRIVATE, DECODE_BASE, DECODE_STRIDE,
   CONTROL_BASE, CTL_CODE_EPOCH, CLINT_STATE_BASE, PAGEGEN_BASE, GUEST_RAM_BASE, RAM_BASE,
+  HSV_PMPCFG, HSV_PMPADDR,
 } from "../../build/gen/platform";
 
 export const HART_BASE: u32 = <u32>HART_STATE_BASE;
@@ -59,8 +60,8 @@ export const REG_SINK: u32 = 32;
 /** A word only this hart touches, for a fence made of an atomic RMW. */
 export const OFF_FENCE_WORD: u32 = 0x2f8;
 export const OFF_SPECIAL: u32 = 0x300;
-export const OFF_PMPCFG: u32 = 0x400;
-export const OFF_PMPADDR: u32 = 0x440;
+export const OFF_PMPCFG: u32 = <u32>HSV_PMPCFG;
+export const OFF_PMPADDR: u32 = <u32>HSV_PMPADDR;
 export const OFF_PMP_RULES: u32 = 0x4c0;
 export const OFF_DECODE_HDR: u32 = 0x800;
 export const OFF_TLB_FETCH: u32 = 0x4000;

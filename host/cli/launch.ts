@@ -7,6 +7,9 @@ import { Terminal } from '../console/terminal.js';
 import type { ElfImage } from '../machine/elf.js';
 import { Machine, type MachineResult } from '../machine/machine.js';
 import { StopReason } from '../machine/power.js';
+import { OutputTail } from '../console/output-tail.js';
+import type { RestoredMachine } from '../snapshot/restore.js';
+import { Snapshotter } from '../snapshot/snapshotter.js';
 import { ConsoleTail, exitStatus, say } from './exit-status.js';
 import type { MachineSettings } from './machine-options.js';
 import { formatStats } from './stats.js';
@@ -20,6 +23,10 @@ export interface LaunchOptions extends MachineSettings {
   htif: boolean;
   maxInsns: number;
   trace: boolean;
+  /** Where Ctrl-A s saves; without it the key does nothing. */
+  snapshotPath?: string;
+  /** Go on from a snapshot (host/snapshot/restore.ts) instead of booting. */
+  restored?: RestoredMachine;
 }
 
 export async function launch(o: LaunchOptions): Promise<number> {
@@ -29,14 +36,17 @@ export async function launch(o: LaunchOptions): Promise<number> {
   let outputClosed = false;
   // The end of what the guest printed, to name a kernel panic on stderr.
   const tail = new ConsoleTail();
+  // What the terminal shows, for a snapshot to paint again.
+  const screen = new OutputTail();
   const write = (bytes: Uint8Array | string) => { if (!outputClosed) process.stdout.write(bytes); };
   const consoleWrite = (bytes: Uint8Array) => {
     tail.add(bytes);
+    screen.add(bytes);
     write(bytes);
   };
   const machine = await Machine.create({
     cores: o.cores, ramBytes: o.ramBytes, image: o.image, next: o.next, disk: o.disk,
-    htif: o.htif, maxInsns: o.maxInsns, trace: o.trace,
+    htif: o.htif, maxInsns: o.maxInsns, trace: o.trace, restore: o.restored?.restore,
     traceOut: (text) => write(text),
     note: say,
     onWake: () => {
@@ -60,17 +70,37 @@ export async function launch(o: LaunchOptions): Promise<number> {
   });
   const uart0 = new SerialLink(machine.consoles[0], consoleWrite);
   link = uart0;
+  const snapshots = o.snapshotPath === undefined ? null : new Snapshotter(machine, o.snapshotPath, () => {
+    const sockets = serial?.hostState() ?? [];
+    return machine.consoles.map((_, k) => k === 0
+      ? { input: uart0.heldInput(), output: new Uint8Array(0), screen: screen.bytes() }
+      : { ...(sockets[k - 1] ?? { input: new Uint8Array(0), output: new Uint8Array(0) }), screen: new Uint8Array(0) });
+  }, say);
+  if (o.restored) {
+    const [root, ...others] = o.restored.consoles;
+    // A person at a terminal sees where they were; a script reading a pipe
+    // gets only what the guest prints from here on.
+    if (root) {
+      screen.add(root.screen);
+      if (process.stdout.isTTY) write(root.screen);
+      uart0.send(root.input);
+    }
+    serial?.restoreHostState(others);
+  }
   terminal = new Terminal({
     input: (bytes) => {
       uart0.send(bytes);
       terminal?.throttle(uart0.wantsInput());
     },
-    quit: () => machine.stop(StopReason.UserQuit, 0),
+    quit: () => void (snapshots?.settled() ?? Promise.resolve()).then(() => machine.stop(StopReason.UserQuit, 0)),
+    snapshot: () => snapshots?.take(),
   });
   terminal.attach();
   let result: MachineResult;
   try {
     result = await machine.run();
+    // The guest powered off (or panicked) while a snapshot was being written: finish it.
+    await snapshots?.settled();
   } finally {
     terminal.detach();
     serial?.close();

@@ -50,11 +50,17 @@ export interface MachineSettings {
   serialPaths: string[];
 }
 
+/** The settings of the emulator around the machine, the same for a boot and a restore. */
+export function hostSettings(raw: RawMachineOptions): Pick<MachineSettings, 'stats' | 'serialPaths'> {
+  const serialPaths = raw.serialDir === undefined ? [] : prepareSerialDir(raw.serialDir, guest.NUART);
+  return { stats: raw.stats === true, serialPaths };
+}
+
 /** Throws OptionError or DiskError with a message for the user. */
 export function machineSettings(raw: RawMachineOptions): MachineSettings {
   const cores = parseCores(raw.cores);
   const ramBytes = parseMem(raw.mem);
-  const serialPaths = raw.serialDir === undefined ? [] : prepareSerialDir(raw.serialDir, guest.NUART);
+  const host = hostSettings(raw);
   const disk = raw.disk === undefined ? null : openDisk(raw.disk, raw.readonly === true);
-  return { cores, ramBytes, disk, stats: raw.stats === true, serialPaths };
+  return { cores, ramBytes, disk, ...host };
 }

@@ -5,6 +5,7 @@ import { CoreMissingError } from '../machine/core.js';
 import { DiskError } from '../machine/disk.js';
 import { ElfError } from '../machine/elf.js';
 import { OptionError } from '../machine/options.js';
+import { SnapshotError } from '../snapshot/format.js';
 
 export async function exitAfterFlush(code: number): Promise<never> {
   await new Promise<void>((resolve) => process.stdout.write('', () => resolve()));
@@ -16,7 +17,7 @@ export async function exitAfterFlush(code: number): Promise<never> {
  *  `file` names the program for ELF errors that name no file of their own. */
 export function describeFailure(file: string, e: unknown): { code: number; line: string } {
   if (e instanceof ElfError) return { code: 1, line: `xv6-wasm: ${e.file ?? file}: ${e.message}` };
-  if (e instanceof OptionError || e instanceof DiskError || e instanceof CoreMissingError) {
+  if (e instanceof OptionError || e instanceof DiskError || e instanceof CoreMissingError || e instanceof SnapshotError) {
     return { code: 1, line: `xv6-wasm: ${e.message}` };
   }
   const err = e as Error;

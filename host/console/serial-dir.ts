@@ -72,6 +72,16 @@ export class SerialDir {
     for (const s of this.sockets) s.pump();
   }
 
+  /** The sockets' held input and output, UART1 first. */
+  hostState(): { input: Uint8Array; output: Uint8Array }[] {
+    return this.sockets.map((s) => s.hostState());
+  }
+
+  /** states[i] goes to UART i+1. */
+  restoreHostState(states: { input: Uint8Array; output: Uint8Array }[]): void {
+    this.sockets.forEach((s, i) => { if (states[i]) s.restoreHostState(states[i].input, states[i].output); });
+  }
+
   /** Closes the sockets and removes their files; synchronous, so it also
    *  works from process 'exit'. */
   close(): void {

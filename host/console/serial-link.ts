@@ -48,6 +48,11 @@ export class SerialLink {
     }
   }
 
+  /** Input held here that the guest has not taken yet (a snapshot keeps it). */
+  heldInput(): Uint8Array {
+    return Buffer.concat(this.held);
+  }
+
   /** Whether the source should go on reading input. */
   wantsInput(): boolean {
     return this.heldCount < INPUT_HOLD_LIMIT;

@@ -56,6 +56,17 @@ export class SocketSerial {
     return this.heldBytes + (this.client?.writableLength ?? 0);
   }
 
+  /** What this end holds for a snapshot: input not yet taken, output not yet sent. */
+  hostState(): { input: Uint8Array; output: Uint8Array } {
+    return { input: this.link.heldInput(), output: Buffer.concat(this.held) };
+  }
+
+  /** Takes back what a snapshot held: the guest gets the input, the next client the output first. */
+  restoreHostState(input: Uint8Array, output: Uint8Array): void {
+    if (output.length > 0) this.output(output);
+    this.link.send(input);
+  }
+
   close(): void {
     this.client?.destroy();
     this.server.close();

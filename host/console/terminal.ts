@@ -11,6 +11,8 @@ import { ESCAPE_HELP, EscapeFilter } from './escape.js';
 export interface TerminalHandlers {
   input(bytes: Uint8Array): void;
   quit(): void;
+  /** Ctrl-A s; ignored where there is nothing to snapshot. */
+  snapshot?(): void;
 }
 
 export class Terminal {
@@ -21,6 +23,7 @@ export class Terminal {
   private readonly onData = (chunk: Buffer) => {
     const bytes = this.escapes.filter(chunk, (action) => {
       if (action === 'quit') this.handlers.quit();
+      else if (action === 'snapshot') this.handlers.snapshot?.();
       else process.stderr.write(ESCAPE_HELP);
     });
     if (bytes.length > 0) this.handlers.input(bytes);

@@ -27,6 +27,10 @@ export interface HartConfig {
   trace: boolean;
   disk: DiskFile | null;
   nuarts: number;
+  /** A restored snapshot: the hart resumes from the state in its block
+   *  (resume.ts) instead of starting at `entry`, and guest time goes on
+   *  from these mtime ticks once every hart is ready. Null for a power-on. */
+  resumeAt: number | null;
 }
 
 export interface HartWorkerData {

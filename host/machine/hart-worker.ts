@@ -12,6 +12,7 @@ import type { HartMessage, HartWorkerData } from './hart-config.js';
 import { MemoryViews } from './memory.js';
 import { requestStop, StopReason, stopRequested } from './power.js';
 import { holdHart, holdRequested } from './pause.js';
+import { resumeClock, resumeHart } from './resume.js';
 import { arriveAndWait } from './start-barrier.js';
 import { Tracer } from './tracer.js';
 
@@ -87,14 +88,18 @@ function runHart(): void {
     mmioWrite: (paddr, size, value) => bus.write(paddr, size, value),
     nowTicks,
   });
-  core.init(h, config.nharts, config.ramBytes);
-  core.setPc(config.entry >>> 0, Math.floor(config.entry / 2 ** 32));
-  core.setReg(10, h, 0);
-  core.setReg(11, config.fdtAddr >>> 0, Math.floor(config.fdtAddr / 2 ** 32));
-  core.setReg(12, config.bootInfo >>> 0, Math.floor(config.bootInfo / 2 ** 32));
+  if (config.resumeAt === null) {
+    core.init(h, config.nharts, config.ramBytes);
+    core.setPc(config.entry >>> 0, Math.floor(config.entry / 2 ** 32));
+    core.setReg(10, h, 0);
+    core.setReg(11, config.fdtAddr >>> 0, Math.floor(config.fdtAddr / 2 ** 32));
+    core.setReg(12, config.bootInfo >>> 0, Math.floor(config.bootInfo / 2 ** 32));
+  } else {
+    resumeHart(core, views, h, config.nharts, config.ramBytes);
+  }
   const tracer = config.trace ? new Tracer(core, h, (text) => post({ type: 'trace', text }), views) : null;
   Atomics.store(i32, runstateIndex, RUNNING);
-  arriveAndWait(i32, config.nharts);
+  arriveAndWait(i32, config.nharts, config.resumeAt === null ? undefined : resumeClock(views, config.clock, config.resumeAt));
 
   // --max-insns is this hart's own budget of retired instructions (what
   // instret and --stats count). A slice that retired nothing at all is a

@@ -18,6 +18,7 @@ import type { HartConfig, HartMessage, HartWorkerData } from './hart-config.js';
 import { MemoryViews, createSharedMemory } from './memory.js';
 import { readStop, requestStop, resetPower, StopReason, stopRequested, type StopState } from './power.js';
 import { resetStartBarrier } from './start-barrier.js';
+import { clearThreadWords } from './resume.js';
 import { HartHold, resetHold } from './pause.js';
 import { waitWord } from './wait-word.js';
 
@@ -41,6 +42,16 @@ export interface MachineOptions {
   note?: (line: string) => void;
   /** Called every time the main thread wakes: move console bytes here. */
   onWake?: () => void;
+  /** Go on from a snapshot instead of powering on (host/snapshot/). */
+  restore?: MachineRestore;
+}
+
+/** What a restore puts in a fresh memory before the harts start. */
+export interface MachineRestore {
+  /** Guest time the snapshot was taken at, in mtime ticks. */
+  mtime: number;
+  /** Writes the saved machine state (CONTROL_BASE up to DECODE_BASE) and guest RAM. */
+  fill(views: MemoryViews): void;
 }
 
 export interface MachineResult extends StopState {
@@ -82,6 +93,8 @@ export class Machine {
   private startedAt = 0;
   private wakeMain: () => void = () => {};
   private errorReported = false;
+  /** Set by a restore until the harts have started from it. */
+  private resumeAt: number | null = null;
 
   private constructor(private readonly module: WebAssembly.Module, readonly memory: WebAssembly.Memory, private readonly opts: MachineOptions, private readonly fdtAddr: number, private readonly tohost: number) {
     this.views = new MemoryViews(memory);
@@ -108,8 +121,30 @@ export class Machine {
     const module = await compileCore();
     const memory = createSharedMemory(opts.ramBytes);
     const machine = new Machine(module, memory, opts, fdtAddr, tohost);
-    machine.powerOn(fdt);
+    if (opts.restore) machine.resume(opts.restore);
+    else machine.powerOn(fdt);
     return machine;
+  }
+
+  /** What the machine was built with (programs placed in RAM), for a snapshot. */
+  get settings(): Readonly<MachineOptions> {
+    return this.opts;
+  }
+
+  /** A snapshot's state in place of a power-on. The words that belong to
+   *  the threads of the process that saved it (power, hold, start barrier,
+   *  wake-ups) start afresh; the CSRs wait in the HSV_* fields for the
+   *  harts' loadState(). Decode caches and TLBs are not in a snapshot: the
+   *  fresh cores start with theirs empty. */
+  private resume(r: MachineRestore): void {
+    const { views } = this;
+    r.fill(views);
+    resetPower(views.i32);
+    resetStartBarrier(views.i32);
+    resetHold(views.i32);
+    Atomics.store(views.i32, eventIndex(), 0);
+    for (let h = 0; h < guest.MAX_HARTS; h++) clearThreadWords(views, h);
+    this.resumeAt = r.mtime;
   }
 
   /** Everything a power-on (or a reset) puts in place before the harts start. */
@@ -135,7 +170,7 @@ export class Machine {
         hartid: h, nharts: opts.cores, ramBytes: opts.ramBytes, entry: opts.image.entry, fdtAddr: this.fdtAddr,
         rom: opts.next ? dynamicInfo(opts.next) : null, bootInfo: opts.next ? DYNAMIC_INFO_ADDR : 0,
         clock: this.clock, slice: opts.slice ?? DEFAULT_SLICE, tohost: this.tohost, maxInsns: opts.maxInsns,
-        trace: opts.trace, disk: opts.disk, nuarts: guest.NUART,
+        trace: opts.trace, disk: opts.disk, nuarts: guest.NUART, resumeAt: this.resumeAt,
       };
       const data: HartWorkerData = { module: this.module, memory: this.memory, config };
       const w = new Worker(url, { workerData: data, resourceLimits: HART_HEAP_LIMITS });
@@ -148,6 +183,8 @@ export class Machine {
       });
       this.workers.push(w);
     }
+    // A guest reset after a restore powers on as any reset does.
+    this.resumeAt = null;
   }
 
   private onMessage(h: number, m: HartMessage): void {

@@ -14,7 +14,7 @@
 // Guest time stands still from the hold to the release (CTL_CLOCK_SHIFT).
 import { signalEvent, wakeHart } from '../devices/signals.js';
 import { control, hart, wasm } from '../platform.js';
-import { addClockShift, hostTicks, type ClockStart } from './clock.js';
+import { addClockShift, clockShift, hostTicks, type ClockStart } from './clock.js';
 import { stopRequested } from './power.js';
 import { waitWord } from './wait-word.js';
 
@@ -84,6 +84,12 @@ export class HartHold {
 
   get held(): boolean {
     return this.heldAt >= 0;
+  }
+
+  /** Guest time (mtime ticks) where it stands still while held. */
+  heldMtime(): number {
+    if (!this.held) throw new Error('heldMtime: the harts are not held');
+    return this.heldAt - clockShift(this.f64);
   }
 
   /** Resolves true once every hart holds, false if the machine stopped first. */

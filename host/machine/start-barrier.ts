@@ -17,9 +17,12 @@ export function resetStartBarrier(i32: Int32Array): void {
   Atomics.store(i32, READY, 0);
 }
 
-/** Called once by each hart's thread; returns when all nharts have arrived, or the machine stops. */
-export function arriveAndWait(i32: Int32Array, nharts: number): void {
+/** Called once by each hart's thread; returns when all nharts have arrived,
+ *  or the machine stops. The last to arrive calls `last` before it lets the
+ *  others go, so what it does there happens before any hart runs. */
+export function arriveAndWait(i32: Int32Array, nharts: number, last?: () => void): void {
   if (Atomics.add(i32, READY, 1) + 1 >= nharts) {
+    last?.();
     Atomics.notify(i32, READY);
     return;
   }
