@@ -24,6 +24,8 @@ export interface TuiDeps {
   readTable: TableReader;
   disk(): DiskCounters;
   quit(): void;
+  /** Ctrl-A s. */
+  snapshot?(): void;
   /** Every byte a console printed, for the panic report. */
   onOutput?(console: number, bytes: Uint8Array): void;
 }
@@ -79,6 +81,18 @@ export class TuiApp {
       this.drain = null;
       this.consoles.pump();
     }, DRAIN_MS);
+  }
+
+  /** The consoles' host ends, for a snapshot and a restore. */
+  get consoleSet(): ConsoleSet {
+    return this.consoles;
+  }
+
+  /** A line for the user in the status bar, for a few seconds (the screen is the TUI's: nothing else may write it). */
+  notice(line: string): void {
+    this.status.notice(line);
+    this.updateStatus();
+    this.frames.request();
   }
 
   /** Takes the last output (a panic's report among it) and stops every timer. */
@@ -210,6 +224,7 @@ export class TuiApp {
       case 'zoom': this.zoomed = !this.zoomed; this.relayout(); break;
       case 'help': this.help.toggle(); this.frames.request(); break;
       case 'quit': this.deps.quit(); break;
+      case 'snapshot': this.deps.snapshot?.(); break;
       case 'scroll': this.consoles.terminal(this.focus).scrollPages(a.pages); break;
     }
   }

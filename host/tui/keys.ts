@@ -10,6 +10,7 @@ export type Action =
   | { kind: 'zoom' }
   | { kind: 'help' }
   | { kind: 'quit' }
+  | { kind: 'snapshot' }
   | { kind: 'scroll'; pages: number };
 
 export interface Binding {
@@ -32,6 +33,7 @@ export const BINDINGS: Binding[] = [
   { keys: ['z'], prefixed: true, action: () => ({ kind: 'zoom' }), label: 'C-a z', help: 'zoom the focused pane to full screen and back' },
   { keys: ['h'], prefixed: true, action: () => ({ kind: 'help' }), label: 'C-a h', help: 'this help' },
   { keys: ['x'], prefixed: true, action: () => ({ kind: 'quit' }), label: 'C-a x', help: 'quit (the disk image stays consistent)' },
+  { keys: ['s'], prefixed: true, action: () => ({ kind: 'snapshot' }), label: 'C-a s', help: 'save a snapshot of the machine (tui --restore FILE goes on from it)' },
   { keys: ['S-pageup'], prefixed: false, action: () => ({ kind: 'scroll', pages: -0.5 }), label: 'S-PgUp', help: 'scroll the focused pane back (also the mouse wheel)' },
   { keys: ['S-pagedown'], prefixed: false, action: () => ({ kind: 'scroll', pages: 0.5 }), label: 'S-PgDn', help: 'scroll the focused pane forward' },
 ];

@@ -11,6 +11,7 @@ import { Machine, type MachineResult } from '../machine/machine.js';
 import { StopReason } from '../machine/power.js';
 import { OptionError } from '../machine/options.js';
 import { readPgroupTable } from '../pgroups/telemetry-reader.js';
+import { Snapshotter } from '../snapshot/snapshotter.js';
 import { TuiApp } from './app.js';
 import { createScreen } from './screen.js';
 
@@ -24,9 +25,14 @@ export async function runTui(o: KernelRun): Promise<number> {
   // Written on stderr once the screen is gone; meanwhile it would tear the picture.
   const notes: string[] = [];
   const machine = await Machine.create({
-    cores: o.cores, ramBytes: o.ramBytes, image: o.image, disk: o.disk, htif: false, maxInsns: 0, trace: false,
+    cores: o.cores, ramBytes: o.ramBytes, image: o.image, next: o.next, disk: o.disk, htif: false, maxInsns: 0, trace: false,
     note: (line) => notes.push(line),
     onWake: () => app?.pump(),
+    restore: o.restored?.restore,
+  });
+  const snapshots = new Snapshotter(machine, o.snapshotPath, () => app?.consoleSet.hostState() ?? [], (line) => {
+    notes.push(line);
+    app?.notice(line);
   });
   const tails = machine.consoles.map(() => new ConsoleTail());
   const ui = createScreen();
@@ -36,10 +42,13 @@ export async function runTui(o: KernelRun): Promise<number> {
       screen: ui.screen, uarts: machine.consoles, views: machine.views, nharts: o.cores,
       readTable: () => readPgroupTable(machine.views),
       disk: () => diskCounters(machine.memory),
-      quit: () => machine.stop(StopReason.UserQuit, 0),
+      quit: () => void snapshots.settled().then(() => machine.stop(StopReason.UserQuit, 0)),
+      snapshot: () => snapshots.take(),
       onOutput: (k, bytes) => tails[k].add(bytes),
     });
+    if (o.restored) app.consoleSet.restoreHostState(o.restored.consoles);
     result = await machine.run();
+    await snapshots.settled();
   } finally {
     app?.destroy();
     ui.restore();

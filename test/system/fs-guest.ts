@@ -101,7 +101,12 @@ export class Guest {
   }
 
   type(line: string): void {
-    this.proc.stdin!.write(line + '\n');
+    this.write(line + '\n');
+  }
+
+  /** Bytes as they are, Ctrl-A escapes included. */
+  write(text: string): void {
+    this.proc.stdin!.write(text);
   }
 
   /** `halt`, and the exit code of the machine. */

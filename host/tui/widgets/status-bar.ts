@@ -43,8 +43,13 @@ export function statusLines(width: number, m: StatusModel): string[] {
   return [harts(Math.max(1, sparkFor(width, gap)), gap).slice(0, width), totals.slice(0, width)];
 }
 
+// Long enough to read a path and a size.
+const NOTICE_MS = 6000;
+
 export class StatusBar {
   readonly box: blessed.Widgets.BoxElement;
+  private noticeText = '';
+  private noticeUntil = 0;
 
   constructor(screen: blessed.Widgets.Screen) {
     this.box = blessed.box({ parent: screen, tags: true, style: { fg: 'white', bg: 'black' } });
@@ -54,10 +59,20 @@ export class StatusBar {
     Object.assign(this.box, { left: r.left, top: r.top, width: r.width, height: r.height });
   }
 
+  /** Shows `line` in place of the status's last line for a few seconds (Ctrl-A s says where it saved). */
+  notice(line: string): void {
+    this.noticeText = line;
+    this.noticeUntil = performance.now() + NOTICE_MS;
+  }
+
   update(lines: string[]): void {
     const tagged = lines.map((l) => blessed.escape(l)
       .replace(/( idle)/g, '{gray-fg}$1{/gray-fg}')
       .replace(HINT, `{cyan-fg}${HINT}{/cyan-fg}`));
+    if (performance.now() < this.noticeUntil && lines.length > 0) {
+      const width = lines[lines.length - 1].length;
+      tagged[tagged.length - 1] = `{yellow-fg}${blessed.escape(this.noticeText.slice(0, width))}{/yellow-fg}`;
+    }
     this.box.setContent(tagged.join('\n'));
   }
 }
