@@ -33,8 +33,10 @@ describe('the page codec', () => {
     bytes.fill(0x01, PAGE, 2 * PAGE);
     bytes.fill(0xff, 2 * PAGE, 3 * PAGE);
     bytes.set(random(PAGE), 3 * PAGE);
-    bytes[4 * PAGE + 17] = 9;
     bytes.fill(0x80, 5 * PAGE);
+    // A free page on the kernel's list: junk but for the link in its first word.
+    bytes.fill(0x01, 4 * PAGE, 5 * PAGE);
+    bytes.set([1, 2, 3, 4, 5, 6, 7, 8], 4 * PAGE);
     const stored = await encodePages(bytes);
     const back = new Uint8Array(bytes.length);
     decodePages(stored, back, true);
@@ -44,8 +46,9 @@ describe('the page codec', () => {
     expect(Buffer.from(dirty).equals(Buffer.from(bytes))).toBe(true);
   });
 
-  test('stores uniform memory in next to nothing', async () => {
+  test('stores uniform memory and free lists in next to nothing', async () => {
     const ram = new Uint8Array(64 * 2 ** 20).fill(0x01);
+    for (let p = 200; p < ram.length / PAGE; p++) ram.set(random(8, p), p * PAGE);
     ram.set(random(100 * PAGE), 10 * PAGE);
     const stored = await encodePages(ram);
     expect(stored.length).toBeLessThan(100 * PAGE + 64 * 1024);
