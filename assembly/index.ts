@@ -2,12 +2,12 @@
 // module"). Only 32-bit numbers cross it; 64-bit values travel as halves.
 
 import {
-  setHartPlaces, regs, fetchSlot, decodeHeaders, pc, priv, instret, minstretOffset, mcycleOffset, mstatus, medeleg, mideleg,
+  setHartPlaces, hartBlock, regs, fetchSlot, decodeHeaders, decodeMru, pc, priv, instret, minstretOffset, mcycleOffset, mstatus, medeleg, mideleg,
   mie, mtvec, mcounteren, mscratch, mepc, mcause, mtval, menvcfg, stvec, scounteren, sscratch,
   sepc, scause, stval, satp, senvcfg, stimecmp, resAddr, resValue, codeEpoch, exitReason, RUNNING, STOP_BUDGET,
   setMipSoft, setMipTimer, PRIV_M,
 } from "./hart/state";
-import { REG_SINK, RAM_START, CODE_EPOCH_ADDR, DECODE_PAGES } from "./hart/layout";
+import { REG_SINK, RAM_START, CODE_EPOCH_ADDR, DECODE_PAGES, DECODE_SETS } from "./hart/layout";
 import { MSTATUS_XLEN } from "./trap/causes";
 import { Op, pack, writeSlot } from "./decode/ops";
 import { runFromPc } from "./execute/loop";
@@ -15,7 +15,8 @@ import { traceOn, setTracing, traceStep, tracedPc, tracedInsn, tracedRd, tracedR
 import { interruptToTake } from "./trap/interrupt";
 import { enterTrap } from "./trap/enter";
 import { clearException } from "./trap/raise";
-import { tlbReset } from "./mmu/tlb";
+import { tlbReset } from "./mmu/tlb-context";
+import { resetCounters, publishCounters } from "./hart/counters";
 import { pmpReset } from "./mmu/pmp";
 import { updateTimers } from "./clint";
 import { nowTicks } from "./boundary/imports";
@@ -27,6 +28,9 @@ export function init(hartid: u32, nharts: u32, ramBytes: u32): void {
   store<u64>(regs + 10 * 8, hartid);
   pmpReset();
   memory.fill(decodeHeaders, 0, DECODE_PAGES * 8);
+  memory.fill(decodeMru, 0, DECODE_SETS);
+  resetCounters();
+  publishCounters(hartBlock);
   writeSlot(fetchSlot, pack(Op.FETCH, 0, 0, 0, 0), 0);
   pc = RAM_START;
   priv = PRIV_M;

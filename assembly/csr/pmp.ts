@@ -12,7 +12,7 @@ import * as C from "./numbers";
 import { hartBlock } from "../hart/state";
 import { OFF_PMPCFG, OFF_PMPADDR } from "../hart/layout";
 import { PMP_ENTRIES, PMP_A, PMP_A_SHIFT, PMP_A_TOR, PMP_L, pmpCfgByte, pmpCompile } from "../mmu/pmp";
-import { tlbFlushAll } from "../mmu/tlb";
+import { tlbFlushAll } from "../mmu/tlb-context";
 
 const PMPADDR_WRITABLE: u64 = (<u64>1 << 54) - 1;
 /** pmpNcfg bits 6:5 are reserved and read zero. */

@@ -13,7 +13,7 @@ import {
   MIP_ALL, MIP_S_BITS, MIP_SSIP, MIP_STIP, MIP_SEIP,
 } from "../trap/causes";
 import { pendingInterrupts } from "../trap/interrupt";
-import { tlbFlushAll } from "../mmu/tlb";
+import { tlbSwitch } from "../mmu/tlb-context";
 import { isPmpCsr, pmpRead, pmpWrite } from "./pmp";
 import { updateTimers, sstcEnabled } from "../clint";
 import { nowTicks } from "../boundary/imports";
@@ -107,7 +107,7 @@ export function csrWrite(csr: u32, v: u64, retired: u64): void {
       const mode = v >> 60;
       if (mode != SATP_MODE_BARE && mode != SATP_MODE_SV39) return;
       satp = v & SATP_WRITABLE;
-      tlbFlushAll();
+      tlbSwitch();
       return;
     }
     case C.MSTATUS: writeMstatus((mstatus & ~MSTATUS_WRITABLE) | (v & MSTATUS_WRITABLE)); return;
@@ -143,6 +143,7 @@ function writeMstatus(v: u64): void {
   // MPP is WARL over the modes that exist: the reserved 2 reads back as U.
   if (((v & MSTATUS_MPP) >> MSTATUS_MPP_SHIFT) == 2) v &= ~MSTATUS_MPP;
   v |= MSTATUS_XLEN;
-  if ((v ^ mstatus) & MSTATUS_TRANSLATION) tlbFlushAll();
+  const translationChanged = ((v ^ mstatus) & MSTATUS_TRANSLATION) != 0;
   mstatus = v;
+  if (translationChanged) tlbSwitch();
 }

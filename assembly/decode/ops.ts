@@ -74,3 +74,4 @@ export function writeSlot(p: u32, w: u32, imm: i32): void {
 @inline export function stepOf(w: u32): u32 { return w >>> 26; }
 @inline export function rdIndex(w: u32): u32 { return (w >> 8) & 0x3f; }
 @inline export function rs1Index(w: u32): u32 { return (w >> 14) & 0x3f; }
+@inline export function rs2Index(w: u32): u32 { return (w >> 20) & 0x3f; }

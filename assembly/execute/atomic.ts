@@ -9,9 +9,9 @@
 // natural alignment, and the spec allows the exception.
 
 import { Op, opOf, rdOff, rs1Off, rs2Off } from "../decode/ops";
-import { regs, resAddr, resValue, exitReason, STOP_SPIN } from "../hart/state";
-import { translate, inRam, wasmAddr, NO_ADDR, ACC_LOAD, ACC_STORE } from "../mmu/sv39";
-import { noteCodeWrite } from "../mmu/access";
+import { regs, resAddr, resValue, exitReason, tlbLoad, tlbStore, STOP_SPIN } from "../hart/state";
+import { translate, inRam, NO_ADDR, ACC_LOAD, ACC_STORE } from "../mmu/sv39";
+import { tlbHit, ramLoadAddr, ramStoreAddr } from "../mmu/access";
 import { raise } from "../trap/raise";
 import { CAUSE_LOAD_MISALIGNED, CAUSE_STORE_MISALIGNED, CAUSE_LOAD_ACCESS, CAUSE_STORE_ACCESS } from "../trap/causes";
 
@@ -42,20 +42,24 @@ function noteSwap(a: u32, unchanged: bool): void {
   }
 }
 
-/** The wasm address of an aligned RAM word for an atomic access, or 0. */
+/** The wasm address of an aligned RAM word for an atomic access, or 0.
+ *  LR goes by the load TLB, SC and AMOs by the store TLB (an entry there
+ *  was walked for writing, which in Sv39 implies reading), so that a
+ *  kernel's spinlocks do not walk the page tables at every acquire. */
 function atomicAddr(va: u64, size: u32, isLoad: bool): u32 {
   if ((<u32>va & (size - 1)) != 0) {
     raise(isLoad ? CAUSE_LOAD_MISALIGNED : CAUSE_STORE_MISALIGNED, va);
     return 0;
   }
+  const hit = tlbHit(isLoad ? tlbLoad : tlbStore, va);
+  if (hit != 0) return hit;
   const pa = translate(va, isLoad ? ACC_LOAD : ACC_STORE, size);
   if (pa == NO_ADDR) return 0;
   if (!inRam(pa)) {
     raise(isLoad ? CAUSE_LOAD_ACCESS : CAUSE_STORE_ACCESS, va);
     return 0;
   }
-  if (!isLoad) noteCodeWrite(pa);
-  return wasmAddr(pa);
+  return isLoad ? ramLoadAddr(va, pa) : ramStoreAddr(va, pa);
 }
 
 @inline function sext32(x: u32): u64 { return <u64><i64><i32>x; }

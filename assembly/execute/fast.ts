@@ -13,14 +13,14 @@
 
 import { Op, slotOp, slotImm, slotRd, slotRs1, slotRs2, slotStep } from "../decode/ops";
 import { HS_EXT_IP } from "../../build/gen/platform";
-import { regs, tlbLoad, tlbStore, tlbFetch, fetchSlot, hartBlock, msipAddr, decodeHeaders, decodeArea,
+import { regs, tlbLoad, tlbStore, tlbFetch, fetchSlot, hartBlock, msipAddr, decodeHeaders, decodeMru, decodeArea,
   mie, mipLocal, codeEpoch } from "../hart/state";
-import { CODE_EPOCH_ADDR, OFF_FENCE_WORD, TLB_MASK, GUEST_RAM, PAGEGEN, DECODE_PAGES,
+import { CODE_EPOCH_ADDR, OFF_FENCE_WORD, TLB_MASK, GUEST_RAM, PAGEGEN, DECODE_SETS, DECODE_WAYS_SHIFT,
   DECODE_PAGE_STRIDE, SLOT_SHIFT } from "../hart/layout";
 import { curP, curN, curBase, curPcBase, fetchPc, slotPc } from "./cursor";
 import { pageWasm } from "./fetch";
 import { tlbAddr } from "./memory";
-import { tlbTag, tlbKey } from "../mmu/tlb";
+import { tlbTag, tlbSalt, tlbKey, tlbEntry } from "../mmu/tlb";
 import { mulhu, mulh, mulhsu, div, divu, rem, remu, divw, divuw, remw, remuw } from "./muldiv";
 import { IRQ_MSI } from "../trap/causes";
 
@@ -39,8 +39,9 @@ export const FAST_CHECK: u32 = 3;
 
 export function fastLoop(budget: u32): u32 {
   const R = regs;
-  // Only slow steps flush the TLBs, and the loop has returned before any.
+  // Only slow steps change the TLB context, and the loop has returned before any.
   const T = tlbTag;
+  const S = tlbSalt;
   let p = curP;
   let n = curN;
   let base = curBase;
@@ -51,13 +52,16 @@ export function fastLoop(budget: u32): u32 {
       // ---- entering a page whose decoded slots are current ----
       case Op.FETCH: {
         const va = fetchPc;
-        const e = tlbFetch + ((<u32>(va >> 12) & TLB_MASK) << 4);
+        const e = tlbEntry(tlbFetch, va, S);
         if (load<u64>(e) == tlbKey(va, T)) {
           const wasm = <u32>(va + load<u64>(e, 8)) & ~0xfff;
           const pg = (wasm - GUEST_RAM) >> 12;
-          const k = pg & (DECODE_PAGES - 1);
-          const header = decodeHeaders + (k << 3);
+          const set = pg & (DECODE_SETS - 1);
+          let k = set << DECODE_WAYS_SHIFT;
+          let header = decodeHeaders + (k << 3);
+          if (load<u32>(header) != pg + 1) { k++; header += 8; }
           if (load<u32>(header) == pg + 1 && load<u32>(header, 4) == atomic.load<u32>(PAGEGEN + (pg << 2))) {
+            store<u8>(decodeMru + set, <u8>(k & 1));
             n--;
             base = decodeArea + k * DECODE_PAGE_STRIDE;
             pcBase = va & ~<u64>0xfff;
@@ -110,17 +114,17 @@ export function fastLoop(budget: u32): u32 {
       }
 
       // ---- RV64I: loads and stores that hit the TLB ----
-      case Op.LB: { const a = tlbAddr(R, p, tlbLoad, 1, T); if (a == 0) return handOver(FAST_SLOW, p, n - 1, base, pcBase); store<u64>(R + slotRd(p), <u64><i64>load<i8>(a)); p += slotStep(p); continue; }
-      case Op.LH: { const a = tlbAddr(R, p, tlbLoad, 2, T); if (a == 0) return handOver(FAST_SLOW, p, n - 1, base, pcBase); store<u64>(R + slotRd(p), <u64><i64>load<i16>(a)); p += slotStep(p); continue; }
-      case Op.LW: { const a = tlbAddr(R, p, tlbLoad, 4, T); if (a == 0) return handOver(FAST_SLOW, p, n - 1, base, pcBase); store<u64>(R + slotRd(p), <u64><i64>load<i32>(a)); p += slotStep(p); continue; }
-      case Op.LD: { const a = tlbAddr(R, p, tlbLoad, 8, T); if (a == 0) return handOver(FAST_SLOW, p, n - 1, base, pcBase); store<u64>(R + slotRd(p), load<u64>(a)); p += slotStep(p); continue; }
-      case Op.LBU: { const a = tlbAddr(R, p, tlbLoad, 1, T); if (a == 0) return handOver(FAST_SLOW, p, n - 1, base, pcBase); store<u64>(R + slotRd(p), <u64>load<u8>(a)); p += slotStep(p); continue; }
-      case Op.LHU: { const a = tlbAddr(R, p, tlbLoad, 2, T); if (a == 0) return handOver(FAST_SLOW, p, n - 1, base, pcBase); store<u64>(R + slotRd(p), <u64>load<u16>(a)); p += slotStep(p); continue; }
-      case Op.LWU: { const a = tlbAddr(R, p, tlbLoad, 4, T); if (a == 0) return handOver(FAST_SLOW, p, n - 1, base, pcBase); store<u64>(R + slotRd(p), <u64>load<u32>(a)); p += slotStep(p); continue; }
-      case Op.SB: { const a = tlbAddr(R, p, tlbStore, 1, T); if (a == 0) return handOver(FAST_SLOW, p, n - 1, base, pcBase); store<u8>(a, load<u8>(R + slotRs2(p))); p += slotStep(p); continue; }
-      case Op.SH: { const a = tlbAddr(R, p, tlbStore, 2, T); if (a == 0) return handOver(FAST_SLOW, p, n - 1, base, pcBase); store<u16>(a, load<u16>(R + slotRs2(p))); p += slotStep(p); continue; }
-      case Op.SW: { const a = tlbAddr(R, p, tlbStore, 4, T); if (a == 0) return handOver(FAST_SLOW, p, n - 1, base, pcBase); store<u32>(a, load<u32>(R + slotRs2(p))); p += slotStep(p); continue; }
-      case Op.SD: { const a = tlbAddr(R, p, tlbStore, 8, T); if (a == 0) return handOver(FAST_SLOW, p, n - 1, base, pcBase); store<u64>(a, load<u64>(R + slotRs2(p))); p += slotStep(p); continue; }
+      case Op.LB: { const a = tlbAddr(R, p, tlbLoad, 1, T, S); if (a == 0) return handOver(FAST_SLOW, p, n - 1, base, pcBase); store<u64>(R + slotRd(p), <u64><i64>load<i8>(a)); p += slotStep(p); continue; }
+      case Op.LH: { const a = tlbAddr(R, p, tlbLoad, 2, T, S); if (a == 0) return handOver(FAST_SLOW, p, n - 1, base, pcBase); store<u64>(R + slotRd(p), <u64><i64>load<i16>(a)); p += slotStep(p); continue; }
+      case Op.LW: { const a = tlbAddr(R, p, tlbLoad, 4, T, S); if (a == 0) return handOver(FAST_SLOW, p, n - 1, base, pcBase); store<u64>(R + slotRd(p), <u64><i64>load<i32>(a)); p += slotStep(p); continue; }
+      case Op.LD: { const a = tlbAddr(R, p, tlbLoad, 8, T, S); if (a == 0) return handOver(FAST_SLOW, p, n - 1, base, pcBase); store<u64>(R + slotRd(p), load<u64>(a)); p += slotStep(p); continue; }
+      case Op.LBU: { const a = tlbAddr(R, p, tlbLoad, 1, T, S); if (a == 0) return handOver(FAST_SLOW, p, n - 1, base, pcBase); store<u64>(R + slotRd(p), <u64>load<u8>(a)); p += slotStep(p); continue; }
+      case Op.LHU: { const a = tlbAddr(R, p, tlbLoad, 2, T, S); if (a == 0) return handOver(FAST_SLOW, p, n - 1, base, pcBase); store<u64>(R + slotRd(p), <u64>load<u16>(a)); p += slotStep(p); continue; }
+      case Op.LWU: { const a = tlbAddr(R, p, tlbLoad, 4, T, S); if (a == 0) return handOver(FAST_SLOW, p, n - 1, base, pcBase); store<u64>(R + slotRd(p), <u64>load<u32>(a)); p += slotStep(p); continue; }
+      case Op.SB: { const a = tlbAddr(R, p, tlbStore, 1, T, S); if (a == 0) return handOver(FAST_SLOW, p, n - 1, base, pcBase); store<u8>(a, load<u8>(R + slotRs2(p))); p += slotStep(p); continue; }
+      case Op.SH: { const a = tlbAddr(R, p, tlbStore, 2, T, S); if (a == 0) return handOver(FAST_SLOW, p, n - 1, base, pcBase); store<u16>(a, load<u16>(R + slotRs2(p))); p += slotStep(p); continue; }
+      case Op.SW: { const a = tlbAddr(R, p, tlbStore, 4, T, S); if (a == 0) return handOver(FAST_SLOW, p, n - 1, base, pcBase); store<u32>(a, load<u32>(R + slotRs2(p))); p += slotStep(p); continue; }
+      case Op.SD: { const a = tlbAddr(R, p, tlbStore, 8, T, S); if (a == 0) return handOver(FAST_SLOW, p, n - 1, base, pcBase); store<u64>(a, load<u64>(R + slotRs2(p))); p += slotStep(p); continue; }
       // FENCE: a sequentially consistent read-modify-write orders every access
       // around it, as atomic.fence would (which this toolchain cannot emit).
       case Op.FENCE: atomic.add<u32>(hartBlock + OFF_FENCE_WORD, 0); p += slotStep(p); continue;

@@ -2,7 +2,10 @@
 // DECODE region, and decode slots lazily as the loop first reaches them.
 //
 // A decoded page is keyed by guest physical page and stamped with the page's
-// PAGEGEN word; a different word means someone wrote the page, so it is
+// PAGEGEN word. The cache is two-way set associative: a page may sit in
+// either way of its set, and a new page replaces the way entered less
+// recently (each set keeps the way entered last, the fast loop included).
+// The stamp is the page's PAGEGEN word; a different word means someone wrote the page, so it is
 // decoded afresh. Marking a page decoded sets PAGEGEN_DECODED and bumps the
 // machine-wide code epoch, which makes every hart drop its store TLB: from
 // then on stores to the page take the slow path, which bumps the generation.
@@ -10,9 +13,10 @@
 import { Op, pack, writeSlot } from "../decode/ops";
 import { decode32, decodedImm } from "../decode/decode32";
 import { decode16 } from "../decode/decode16";
-import { decodeHeaders, decodeArea, scratchSlot } from "../hart/state";
-import { GUEST_RAM, PAGEGEN, PAGEGEN_DECODED, CODE_EPOCH_ADDR, DECODE_PAGES,
+import { decodeHeaders, decodeMru, decodeArea, scratchSlot } from "../hart/state";
+import { GUEST_RAM, PAGEGEN, PAGEGEN_DECODED, CODE_EPOCH_ADDR, DECODE_SETS, DECODE_WAYS_SHIFT,
   DECODE_PAGE_STRIDE, SLOTS_BYTES, SLOT_SHIFT } from "../hart/layout";
+import { countDecodedPage } from "../hart/counters";
 import { fetchPageAddr, fetchWholePage } from "../mmu/access";
 import { NO_ADDR } from "../mmu/sv39";
 import { tlbFlushStore } from "../mmu/tlb";
@@ -31,21 +35,33 @@ export function enterPage(va: u64): bool {
   if (!fetchWholePage) return true;
   const wasm = <u32>at;
   const page = (wasm - GUEST_RAM) >> 12;
-  const k = page & (DECODE_PAGES - 1);
+  const set = page & (DECODE_SETS - 1);
+  const k = wayFor(page, set);
   const header = decodeHeaders + (k << 3);
   const slots = decodeArea + k * DECODE_PAGE_STRIDE;
   const genAddr = PAGEGEN + (page << 2);
   const gen = atomic.load<u32>(genAddr);
-  if (load<u32>(header) != page + 1 || load<u32>(header, 4) != gen) {
+  const held = load<u32>(header);
+  if (held != page + 1 || load<u32>(header, 4) != gen) {
+    countDecodedPage(held != 0 && held != page + 1, held == page + 1);
     const marked = markDecoded(genAddr, gen);
     clearSlots(slots);
     store<u32>(header, page + 1);
     store<u32>(header, marked, 4);
   }
+  store<u8>(decodeMru + set, <u8>(k & 1));
   pageSlots = slots;
   pageVa = va & ~<u64>0xfff;
   pageWasm = wasm;
   return true;
+}
+
+/** The page slot that holds `page` in its set, or else the one to reuse. */
+function wayFor(page: u32, set: u32): u32 {
+  const first = set << DECODE_WAYS_SHIFT;
+  if (load<u32>(decodeHeaders + (first << 3)) == page + 1) return first;
+  if (load<u32>(decodeHeaders + ((first + 1) << 3)) == page + 1) return first + 1;
+  return first + (<u32>load<u8>(decodeMru + set) ^ 1);
 }
 
 /** Make every slot of a page slot area read "not decoded yet". An area

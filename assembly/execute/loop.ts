@@ -12,6 +12,7 @@ import { Op } from "../decode/ops";
 import { NO_ADDR } from "../mmu/sv39";
 import { clearException } from "../trap/raise";
 import { enterTrap } from "../trap/enter";
+import { publishCounters } from "../hart/counters";
 
 function startAt(p: u32): void {
   curP = p;
@@ -25,6 +26,7 @@ function finish(): u32 {
   instret += <u64>curN;
   store<u64>(hartBlock + <u32>HS_PC, pc);
   store<u64>(hartBlock + <u32>HS_INSTRET, instret);
+  publishCounters(hartBlock);
   return exitReason == RUNNING ? STOP_BUDGET : exitReason;
 }
 

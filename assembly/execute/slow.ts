@@ -3,7 +3,7 @@
 // and interrupts. Each slow step handles the instruction at the cursor and
 // leaves the cursor where execution goes on.
 
-import { Op, opOf, rdOff, rs1Off, rs2Off, stepOf } from "../decode/ops";
+import { Op, opOf, rdOff, rs1Off, rs2Off, rs1Index, rs2Index, stepOf } from "../decode/ops";
 import { HS_WAKE, HS_TIMER_DEADLINE } from "../../build/gen/platform";
 import { regs, scratchSlot, hartBlock, priv, mstatus, mie, excCause, excTval, codeEpoch, exitReason,
   STOP_WFI, PRIV_S, PRIV_U, PRIV_M } from "../hart/state";
@@ -14,7 +14,8 @@ import { atomicInstruction } from "./atomic";
 import { csrInstruction } from "../csr/instruction";
 import { loadSlow, storeSlow, fetchWholePage } from "../mmu/access";
 import { NO_ADDR } from "../mmu/sv39";
-import { tlbFlushAll, tlbFlushStore } from "../mmu/tlb";
+import { tlbFlushStore } from "../mmu/tlb";
+import { tlbFence } from "../mmu/tlb-context";
 import { raise, excPending, clearException } from "../trap/raise";
 import { enterTrap, mret, sret } from "../trap/enter";
 import { interruptToTake, pendingInterrupts } from "../trap/interrupt";
@@ -128,7 +129,7 @@ export function slowStep(): void {
         return;
       }
       atomic.add<u32>(hartBlock + OFF_FENCE_WORD, 0);
-      tlbFlushAll();
+      tlbFence(rs1Index(w) != 0, load<u64>(regs + rs1Off(w)), rs2Index(w) != 0, load<u64>(regs + rs2Off(w)));
       retireAndRefetch(w);
       return;
     case Op.ECALL: raiseHere(CAUSE_ECALL_U + <u64>priv, 0); return;

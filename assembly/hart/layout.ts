@@ -22,7 +22,11 @@
 //          │ (unused)                     │
 //  +0x0800 ├──────────────────────────────┤
 //          │ decode-page headers          │ per page slot: u32 ppn+1, u32 generation
+//  +0x0c00 ├──────────────────────────────┤
+//          │ decode-set MRU ways          │ u8 per set: the way entered last
 //  +0x1000 ├──────────────────────────────┤
+//          │ TLB contexts  16 x 16 B      │ u64 satp, u32 mode, u32 context (mmu/tlb-context.ts)
+//  +0x1100 ├──────────────────────────────┤
 //          │ (unused)                     │
 //  +0x4000 ├──────────────────────────────┤
 //          │ TLB fetch  512 x 16 B        │ each entry: u64 tag (generation, vpn), u64 addend
@@ -33,7 +37,7 @@
 //  +0xa000 └──────────────────────────────┘
 //
 //  decode region (DECODE_BASE + hartid * DECODE_STRIDE), 8 MiB
-//  ┌───────────── page slot k (k = guest page index & 127), 64 KiB ──────────┐
+//  ┌──── page slot k = 2 * set + way (set = guest page index & 63), 64 KiB ──┐
 //  │ 2048 decoded slots of 16 B, one per 2-byte offset │ PAGE_END sentinel,  │
 //  │                                                   │ then u32 "used"     │
 //  └──────────────────────────────────────────────────────────────────────────┘
@@ -64,15 +68,23 @@ export const OFF_PMPCFG: u32 = <u32>HSV_PMPCFG;
 export const OFF_PMPADDR: u32 = <u32>HSV_PMPADDR;
 export const OFF_PMP_RULES: u32 = 0x4c0;
 export const OFF_DECODE_HDR: u32 = 0x800;
+export const OFF_DECODE_MRU: u32 = 0xc00;
+export const OFF_TLB_CONTEXTS: u32 = 0x1000;
 export const OFF_TLB_FETCH: u32 = 0x4000;
 export const OFF_TLB_LOAD: u32 = 0x6000;
 export const OFF_TLB_STORE: u32 = 0x8000;
 
-export const TLB_ENTRIES: u32 = 512;
+export const TLB_BITS: u32 = 9;
+export const TLB_ENTRIES: u32 = 1 << TLB_BITS;
 export const TLB_MASK: u32 = TLB_ENTRIES - 1;
 export const TLB_BYTES: u32 = TLB_ENTRIES * 16;
+/** Translation regimes whose TLB entries are kept at once. */
+export const TLB_CONTEXTS: u32 = 16;
 
 export const DECODE_PAGES: u32 = 128;
+/** Two-way sets: two hot pages whose numbers collide both stay decoded. */
+export const DECODE_WAYS_SHIFT: u32 = 1;
+export const DECODE_SETS: u32 = DECODE_PAGES >> DECODE_WAYS_SHIFT;
 export const DECODE_PAGE_STRIDE: u32 = 0x10000;
 /** A 16-byte decoded slot per 2 bytes of code: byte offset in the page << 3. */
 export const SLOT_SHIFT: u32 = 3;

@@ -19,7 +19,7 @@ import {
 import { CODE_EPOCH_ADDR } from "./layout";
 import { pendingInterrupts } from "../trap/interrupt";
 import { pmpCompile } from "../mmu/pmp";
-import { tlbReset } from "../mmu/tlb";
+import { tlbReset } from "../mmu/tlb-context";
 
 @inline function put(field: u64, v: u64): void { store<u64>(hartBlock + <u32>field, v); }
 @inline function get(field: u64): u64 { return load<u64>(hartBlock + <u32>field); }

@@ -5,7 +5,7 @@
 
 import {
   HART_BASE, HART_STRIDE, OFF_REGS, OFF_SPECIAL, DECODE_AREA, DECODE_AREA_STRIDE,
-  OFF_TLB_FETCH, OFF_TLB_LOAD, OFF_TLB_STORE, OFF_DECODE_HDR, CLINT_STATE, RAM_START,
+  OFF_TLB_FETCH, OFF_TLB_LOAD, OFF_TLB_STORE, OFF_DECODE_HDR, OFF_DECODE_MRU, CLINT_STATE, RAM_START,
 } from "./layout";
 
 export const PRIV_U: u32 = 0;
@@ -21,6 +21,7 @@ export let tlbFetch: u32 = HART_BASE + OFF_TLB_FETCH;
 export let tlbLoad: u32 = HART_BASE + OFF_TLB_LOAD;
 export let tlbStore: u32 = HART_BASE + OFF_TLB_STORE;
 export let decodeHeaders: u32 = HART_BASE + OFF_DECODE_HDR;
+export let decodeMru: u32 = HART_BASE + OFF_DECODE_MRU;
 export let decodeArea: u32 = DECODE_AREA;
 export let msipAddr: u32 = CLINT_STATE;
 export let ramEnd: u64 = 0;          // guest physical end of RAM (exclusive)
@@ -98,6 +99,7 @@ export function setHartPlaces(id: u32, n: u32, ramBytes: u32): void {
   tlbLoad = hartBlock + OFF_TLB_LOAD;
   tlbStore = hartBlock + OFF_TLB_STORE;
   decodeHeaders = hartBlock + OFF_DECODE_HDR;
+  decodeMru = hartBlock + OFF_DECODE_MRU;
   decodeArea = DECODE_AREA + id * DECODE_AREA_STRIDE;
   msipAddr = CLINT_STATE + 4 * id;
   fetchSlot = hartBlock + OFF_SPECIAL;

@@ -11,7 +11,7 @@ import { hartBlock, tlbLoad, tlbStore, tlbFetch, exitReason, STOP_HOST } from ".
 import { RAM_START, PAGEGEN, PAGEGEN_DECODED } from "../hart/layout";
 import { mmioRead, mmioWrite } from "../boundary/imports";
 import { translate, inRam, wasmAddr, NO_ADDR, ACC_FETCH, ACC_LOAD, ACC_STORE } from "./sv39";
-import { tlbFill, tlbEntry, tlbKey, tlbTag } from "./tlb";
+import { tlbFill, tlbEntry, tlbKey, tlbTag, tlbSalt } from "./tlb";
 import { pmpWholePage } from "./pmp";
 import { clintRead, clintWrite } from "../clint";
 import { raise, excPending } from "../trap/raise";
@@ -52,11 +52,7 @@ export function loadSlow(va: u64, size: u32): u64 {
   }
   const pa = translate(va, ACC_LOAD, size);
   if (pa == NO_ADDR) return 0;
-  if (inRam(pa)) {
-    const a = wasmAddr(pa);
-    if (pmpWholePage) tlbFill(tlbLoad, va, a);
-    return loadSized(a, size);
-  }
+  if (inRam(pa)) return loadSized(ramLoadAddr(va, pa), size);
   if (pa < RAM_START) {
     if ((<u32>pa & (size - 1)) != 0) { raise(CAUSE_LOAD_MISALIGNED, va); return 0; }
     return mmioLoad(pa, size, va);
@@ -95,9 +91,7 @@ export function storeSlow(va: u64, size: u32, v: u64): bool {
   const pa = translate(va, ACC_STORE, size);
   if (pa == NO_ADDR) return true;
   if (inRam(pa)) {
-    const a = wasmAddr(pa);
-    if (!noteCodeWrite(pa) && pmpWholePage) tlbFill(tlbStore, va, a);
-    storeSized(a, size, v);
+    storeSized(ramStoreAddr(va, pa), size, v);
     return false;
   }
   if (pa < RAM_START) {
@@ -106,6 +100,29 @@ export function storeSlow(va: u64, size: u32, v: u64): bool {
   }
   raise(CAUSE_STORE_ACCESS, va);
   return true;
+}
+
+/** The wasm address that va hits in `tlb`, or 0 for a miss. */
+@inline export function tlbHit(tlb: u32, va: u64): u32 {
+  const e = tlbEntry(tlb, va, tlbSalt);
+  return load<u64>(e) == tlbKey(va, tlbTag) ? <u32>(va + load<u64>(e, 8)) : 0;
+}
+
+/** The wasm address of a load's RAM translation, entered in the load TLB
+ *  when PMP allows the whole page alike. */
+export function ramLoadAddr(va: u64, pa: u64): u32 {
+  const a = wasmAddr(pa);
+  if (pmpWholePage) tlbFill(tlbLoad, va, a);
+  return a;
+}
+
+/** The wasm address of a store's RAM translation (the walk has set D),
+ *  entered in the store TLB unless some hart holds the page decoded, whose
+ *  stores must keep coming here. */
+export function ramStoreAddr(va: u64, pa: u64): u32 {
+  const a = wasmAddr(pa);
+  if (!noteCodeWrite(pa) && pmpWholePage) tlbFill(tlbStore, va, a);
+  return a;
 }
 
 /** Before a write to a page that some hart holds decoded: a new generation
@@ -151,8 +168,8 @@ export let fetchWholePage: bool = true;
  *  NO_ADDR after raising. Code runs from RAM only. */
 export function fetchPageAddr(va: u64): u64 {
   fetchWholePage = true;
-  const e = tlbEntry(tlbFetch, va);
-  if (load<u64>(e) == tlbKey(va, tlbTag)) return <u64><u32>(va + load<u64>(e, 8)) & ~<u64>0xfff;
+  const hit = tlbHit(tlbFetch, va);
+  if (hit != 0) return <u64>(hit & ~0xfff);
   const pa = translate(va, ACC_FETCH, 2);
   if (pa == NO_ADDR) return NO_ADDR;
   if (!inRam(pa)) { raise(CAUSE_FETCH_ACCESS, va); return NO_ADDR; }

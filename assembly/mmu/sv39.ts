@@ -27,6 +27,7 @@ import { MSTATUS_MPRV, MSTATUS_MPP, MSTATUS_MPP_SHIFT, MSTATUS_SUM, MSTATUS_MXR,
   CAUSE_FETCH_ACCESS, CAUSE_LOAD_ACCESS, CAUSE_STORE_ACCESS } from "../trap/causes";
 import { raise } from "../trap/raise";
 import { pmpAllows, PMP_R, PMP_W, PMP_X } from "./pmp";
+import { countWalk } from "../hart/counters";
 
 export const ACC_FETCH: u32 = 0;
 export const ACC_LOAD: u32 = 1;
@@ -43,7 +44,7 @@ const PTE_U: u64 = 1 << 4;
 const PTE_A: u64 = 1 << 6;
 const PTE_D: u64 = 1 << 7;
 const PPN_MASK: u64 = (<u64>1 << 44) - 1;
-const SATP_MODE_SV39: u64 = 8;
+export const SATP_MODE_SV39: u64 = 8;
 
 @inline export function inRam(pa: u64): bool {
   return pa >= RAM_START && pa < ramEnd;
@@ -72,10 +73,15 @@ export function accessFaultCause(acc: u32): u64 {
   return acc == ACC_FETCH ? PMP_X : acc == ACC_LOAD ? PMP_R : PMP_W;
 }
 
+/** After translate: whether the leaf was a superpage, of which a TLB entry
+ *  holds only one 4 KiB piece. */
+export let walkedSuperpage: bool = false;
+
 /** Virtual to physical for `size` bytes at va (within one page), or NO_ADDR
  *  after raising the page or access fault. pmpWholePage then says whether a
  *  TLB entry may hold the page. */
 export function translate(va: u64, acc: u32, size: u32): u64 {
+  walkedSuperpage = false;
   const p = acc == ACC_FETCH ? priv : dataPriv();
   const pa = (p == PRIV_M || (satp >> 60) != SATP_MODE_SV39) ? va : walk(va, acc, p);
   if (pa == NO_ADDR) return NO_ADDR;
@@ -84,6 +90,7 @@ export function translate(va: u64, acc: u32, size: u32): u64 {
 }
 
 function walk(va: u64, acc: u32, p: u32): u64 {
+  countWalk();
   if (<u64>((<i64>va << 25) >> 25) != va) return fail(pageFaultCause(acc), va);
   while (true) {
     let table = (satp & PPN_MASK) << 12;
@@ -109,6 +116,7 @@ function walk(va: u64, acc: u32, p: u32): u64 {
         if (!pmpAllows(pteAddr, 8, PMP_W, PRIV_S)) return fail(accessFaultCause(acc), va);
         if (atomic.cmpxchg<u64>(at, pte, pte | need) != pte) break; // raced: walk again
       }
+      walkedSuperpage = level > 0;
       return (ppn << 12) | (va & ((<u64>1 << levelBits) - 1));
     }
   }

@@ -5,13 +5,14 @@ import { priv, mstatus, medeleg, mideleg, mtvec, stvec, mepc, mcause, mtval,
   sepc, scause, stval, resAddr, PRIV_M, PRIV_S, PRIV_U } from "../hart/state";
 import { MSTATUS_SIE, MSTATUS_SPIE, MSTATUS_SPP, MSTATUS_MIE, MSTATUS_MPIE,
   MSTATUS_MPP, MSTATUS_MPP_SHIFT, MSTATUS_MPRV, CAUSE_INTERRUPT } from "./causes";
-import { tlbFlushAll } from "../mmu/tlb";
+import { tlbSwitch } from "../mmu/tlb-context";
 import { recordTraps, recordTrap } from "./record";
 
-/** Every translation the TLBs hold was checked at the old privilege. */
-export function setPriv(p: u32): void {
-  if (p != priv) tlbFlushAll();
+/** The TLBs keep each regime's entries: a trap or xRET only selects the
+ *  regime of the new privilege and mstatus. */
+function setPriv(p: u32): void {
   priv = p;
+  tlbSwitch();
 }
 
 /** Enter the trap handler for `cause` raised at `epc`; returns the new pc. */
@@ -57,8 +58,6 @@ export function mret(): u64 {
   if ((mstatus & MSTATUS_MPIE) != 0) s |= MSTATUS_MIE;
   s |= MSTATUS_MPIE;
   if (mpp != PRIV_M) s &= ~MSTATUS_MPRV;
-  // MPRV may have changed what data accesses translate with.
-  if (s != mstatus) tlbFlushAll();
   mstatus = s;
   setPriv(mpp);
   return mepc;
@@ -70,7 +69,6 @@ export function sret(): u64 {
   let s = mstatus & ~(MSTATUS_SIE | MSTATUS_SPP | MSTATUS_MPRV);
   if ((mstatus & MSTATUS_SPIE) != 0) s |= MSTATUS_SIE;
   s |= MSTATUS_SPIE;
-  if ((s ^ mstatus) & MSTATUS_MPRV) tlbFlushAll();
   mstatus = s;
   setPriv(spp);
   return sepc;

@@ -105,7 +105,7 @@ export async function launch(o: LaunchOptions): Promise<number> {
     terminal.detach();
     serial?.close();
   }
-  if (o.stats) process.stderr.write(formatStats(result.instret, result.seconds));
+  if (o.stats) process.stderr.write(formatStats(result.instret, result.seconds, result.counters));
   return exitStatus(result, o, tail.panicLine());
 }
 

@@ -21,6 +21,7 @@ import { resetStartBarrier } from './start-barrier.js';
 import { clearThreadWords } from './resume.js';
 import { HartHold, resetHold } from './pause.js';
 import { waitWord } from './wait-word.js';
+import { readCoreCounters, type CoreCounters } from './core-counters.js';
 
 export interface MachineOptions {
   cores: number;
@@ -59,6 +60,8 @@ export interface MachineResult extends StopState {
   instret: number[];
   /** Wall seconds from the harts' start to their stop. */
   seconds: number;
+  /** Per hart, what its core had to redo (--stats). */
+  counters: CoreCounters[];
 }
 
 // Long enough for the core's loop to reach V8's optimising tier, short enough
@@ -222,8 +225,9 @@ export class Machine {
       await this.joinWorkers();
       // Only now: a hart stores its count when its last run() slice returns.
       const instret = Array.from({ length: this.opts.cores }, (_, h) => this.views.hartU64(h, hart.HS_INSTRET));
+      const counters = Array.from({ length: this.opts.cores }, (_, h) => readCoreCounters(this.views, h));
       this.opts.onWake?.();
-      if (stop.reason !== StopReason.Reset) return { ...stop, instret, seconds };
+      if (stop.reason !== StopReason.Reset) return { ...stop, instret, seconds, counters };
       this.powerOn(buildFdt({ nharts: this.opts.cores, ramBytes: this.opts.ramBytes, disk: this.opts.disk !== null, nuarts: guest.NUART }));
     }
   }

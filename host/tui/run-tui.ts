@@ -56,6 +56,6 @@ export async function runTui(o: KernelRun): Promise<number> {
   for (const line of notes) process.stderr.write(`xv6-wasm: ${line}\n`);
   const panicked = tails.find((t) => t.panicLine() !== null) ?? null;
   if (panicked && result.exitCode !== 0) process.stderr.write(panicked.panicReport()!);
-  if (o.stats) process.stderr.write(formatStats(result.instret, result.seconds));
+  if (o.stats) process.stderr.write(formatStats(result.instret, result.seconds, result.counters));
   return exitStatus(result, { file: o.file, htif: false, maxInsns: 0 }, panicked?.panicLine() ?? null);
 }
