@@ -1,6 +1,6 @@
 // Guards for two core mechanisms whose faults show only under load:
-// TLB flushes by generation (tlb_gen.S: ten thousand flushes, across the
-// generation wrap) and a traced hart parking in WFI (trace_park.S under
+// TLB flushes by context number (tlb_gen.S: ten thousand flushes, across
+// the numbers' wrap) and a traced hart parking in WFI (trace_park.S under
 // `run --trace` on two harts).
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';

@@ -1,14 +1,15 @@
-// TLB invalidation over many flushes. Our core flushes by bumping a
-// generation number kept in each entry's tag and clears the entries for real
-// only when the generation wraps (every GEN_PERIOD flushes), so a fault in
-// that scheme shows only after thousands of flushes. Two phases of ROUNDS
+// TLB invalidation over many flushes. Our core flushes by giving the
+// translation regime a new context number, kept in each entry's tag, and
+// clears the entries for real only when the numbers wrap (every GEN_PERIOD
+// flushes), so a fault in that scheme shows only after thousands of
+// flushes. Switching satp between two regimes keeps both numbers. Two phases of ROUNDS
 // rounds each, every round naming page A (even rounds) or page B (odd
 // rounds) and reading through the virtual address that must now reach it:
 //
 //   checks 1, 2  the leaf PTE is rewritten in place, then SFENCE.VMA;
 //   checks 3, 4  two fixed page tables with their own ASIDs, and satp
 //                switched between them (no page table ever changes, so no
-//                fence is needed by the spec).
+//                fence is needed by the spec, and our core keeps both).
 //
 // VA_FLIP is read every round. VA_SLEEPY is read once every GEN_PERIOD
 // rounds only: on our core with one flush per round its entry is then in the
@@ -25,16 +26,9 @@
 #define MARK_B     0xb0b0b0b0b0b0b0b2
 #define ASID_A     1
 #define ASID_B     2
-#define RWX_AD (PTE_V | PTE_R | PTE_W | PTE_X | PTE_A | PTE_D)
 #define RW_AD  (PTE_V | PTE_R | PTE_W | PTE_A | PTE_D)
 #define FLIP_SLOT   (VPN0(VA_FLIP) * 8)
 #define SLEEPY_SLOT (VPN0(VA_SLEEPY) * 8)
-
-// reg = the leaf PTE naming the page at `label`.
-#define LEAF_PTE(reg, label) la reg, label; srli reg, reg, 12; slli reg, reg, 10; ori reg, reg, RW_AD
-// reg = satp for root table `label` under `asid`.
-#define SATP_FOR(reg, label, asid) \
-  la reg, label; srli reg, reg, 12; li t0, SATP_SV39 | ((asid) << 44); or reg, reg, t0
 
   .text
   .globl main
@@ -44,13 +38,8 @@ main:
   // Both trees map RAM by an identity gigapage (code, stacks, and the page
   // tables themselves, which S rewrites) and VA_FLIP, VA_SLEEPY by 4 KiB
   // pages: tree A onto page A, tree B onto page B.
-  li s0, RAM_BASE
-  SET_PTE(root_a, VPN2(RAM_BASE), s0, RWX_AD)
-  SET_PTE(root_b, VPN2(RAM_BASE), s0, RWX_AD)
-  SET_PTR(root_a, VPN2(VA_FLIP), l1_a)
-  SET_PTR(l1_a, VPN1(VA_FLIP), l0_a)
-  SET_PTR(root_b, VPN2(VA_FLIP), l1_b)
-  SET_PTR(l1_b, VPN1(VA_FLIP), l0_b)
+  RAM_AND_TREE(root_a, l1_a, l0_a, VA_FLIP)
+  RAM_AND_TREE(root_b, l1_b, l0_b, VA_FLIP)
   la s3, page_a
   la s4, page_b
   SET_PTE(l0_a, VPN0(VA_FLIP), s3, RW_AD)
@@ -61,8 +50,8 @@ main:
   sd t0, 0(s3)
   li t0, MARK_B
   sd t0, 0(s4)
-  LEAF_PTE(s6, page_a)
-  LEAF_PTE(s7, page_b)
+  LEAF_PTE(s6, page_a, RW_AD)
+  LEAF_PTE(s7, page_b, RW_AD)
   la s2, l0_a
   ENABLE_SV39(root_a)
   GOTO_S
@@ -134,12 +123,7 @@ satp_round:
   PASS
 
   .bss
-  .align 12
-root_a: .zero 4096
-l1_a: .zero 4096
-l0_a: .zero 4096
-root_b: .zero 4096
-l1_b: .zero 4096
-l0_b: .zero 4096
+  PAGE_TABLES(root_a, l1_a, l0_a)
+  PAGE_TABLES(root_b, l1_b, l0_b)
 page_a: .zero 4096
 page_b: .zero 4096

@@ -74,6 +74,7 @@
 #define CHECK_TVAL(n, exp)  TREC_ADDR; ld t4, TREC_TVAL(t5); CHECK(n, t4, exp)
 #define CHECK_TVAL_REG(n, reg) \
   li gp, n; TREC_ADDR; ld t4, TREC_TVAL(t5); beq t4, reg, 1f; j fail; 1:
+#define CHECK_EPC(n, exp)   TREC_ADDR; ld t4, TREC_EPC(t5); CHECK(n, t4, exp)
 #define CHECK_EPC_LABEL(n, label) \
   li gp, n; TREC_ADDR; ld t4, TREC_EPC(t5); la t6, label; beq t4, t6, 1f; j fail; 1:
 #define LOAD_TRAP_STATUS(reg) TREC_ADDR; ld reg, TREC_STATUS(t5)

@@ -19,6 +19,29 @@
 #define SET_PTR(table, index, next) \
   la t2, next; SET_PTE(table, index, t2, PTE_V)
 
+// Tables root -> l1 -> l0 for the gigapage and the 2 MiB around va.
+#define SET_TREE(root, l1, l0, va) \
+  SET_PTR(root, VPN2(va), l1); SET_PTR(l1, VPN1(va), l0)
+
+// An address space: RAM by an identity gigapage (RWX, A and D set, no U),
+// and the tables root -> l1 -> l0 for va. Clobbers t0-t2.
+#define RAM_AND_TREE(root, l1, l0, va) \
+  li t2, RAM_BASE; \
+  SET_PTE(root, VPN2(RAM_BASE), t2, PTE_V | PTE_R | PTE_W | PTE_X | PTE_A | PTE_D); \
+  SET_TREE(root, l1, l0, va)
+
+// reg = satp for root table `label` under `asid`. Clobbers t0.
+#define SATP_FOR(reg, label, asid) \
+  la reg, label; srli reg, reg, 12; li t0, SATP_SV39 | ((asid) << 44); or reg, reg, t0
+
+// reg = the leaf PTE naming the page at `label` with `flags`.
+#define LEAF_PTE(reg, label, flags) \
+  la reg, label; srli reg, reg, 12; slli reg, reg, 10; ori reg, reg, flags
+
+// Three zeroed, aligned page tables (in .bss).
+#define PAGE_TABLES(root, l1, l0) \
+  .align 12; root: .zero 4096; l1: .zero 4096; l0: .zero 4096
+
 // satp = Sv39 with root table `root`, then flush.
 #define ENABLE_SV39(root) \
   la t0, root; srli t0, t0, 12; li t1, SATP_SV39; or t0, t0, t1; \
