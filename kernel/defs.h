@@ -108,6 +108,12 @@ void            panic(char *msg) __attribute__((noreturn));
 void            printfinit(void);
 void            backtrace(void);
 
+// asid.c
+void            asid_probe(uint64 satp);
+uint64          asid_satp(struct proc *p);
+void            asid_changed(struct proc *p);
+int             asid_fence_needed(struct proc *p);
+
 // proc.c
 int             cpuid(void);
 void            exit(int status) __attribute__((noreturn));

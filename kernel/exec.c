@@ -141,6 +141,7 @@ exec(char *path, char **argv)
   pagetable_t oldpagetable = p->pagetable;
   uint64 oldsz = p->sz;
   p->pagetable = pagetable;
+  asid_changed(p);
   p->sz = sz;
   p->trapframe->epc = elf.entry;
   p->trapframe->sp = sp;

@@ -119,6 +119,7 @@ found:
     release(&p->lock);
     return 0;
   }
+  asid_changed(p);
   // The first swtch() to it "returns" into forkret on its kernel stack.
   memset(&p->context, 0, sizeof(p->context));
   p->context.ra = (uint64)forkret;
@@ -221,6 +222,7 @@ growproc(int n)
     sz = uvmdealloc(p->pagetable, sz, sz + n);
   }
   p->sz = sz;
+  asid_changed(p);
   return 0;
 }
 

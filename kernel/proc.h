@@ -91,6 +91,8 @@ struct proc {
   uint64 kstack;               // virtual address of the kernel stack
   uint64 sz;                   // user memory size in bytes (the break)
   pagetable_t pagetable;
+  uint64 vmgen;                // when pagetable last changed (asid.c)
+  uint64 vmgen_fenced[NCPU];   // vmgen at each hart's last fence of its ASID
   struct trapframe *trapframe; // page for trampoline.S
   struct context context;      // swtch() here to run the process
   struct file *ofile[NOFILE];

@@ -58,6 +58,8 @@
 // satp: Sv39 mode and the root table's page number
 #define SATP_SV39 (RV_UL(8) << 60)
 #define MAKE_SATP(pagetable) (SATP_SV39 | (((uint64)(pagetable)) >> 12))
+#define SATP_ASID_SHIFT 44
+#define SATP_ASID_MASK  (RV_UL(0xffff) << SATP_ASID_SHIFT)
 
 #define PGSIZE 4096
 #define PGSHIFT 12

@@ -57,16 +57,30 @@ uservec:
         ld      t0, 16(a0)              # kernel_trap: usertrap()
         ld      t1, 0(a0)               # kernel_satp
 
-        sfence.vma zero, zero           # user-mode stores done before the switch
+        # The kernel runs under ASID 0 and the process under its own, so
+        # both keep their translations (asid.c). A process under ASID 0
+        # means the hart has too few ASID bits: then flush.
+        csrr    t2, satp
         csrw    satp, t1
-        sfence.vma zero, zero           # no user translations left
+        srli    t2, t2, SATP_ASID_SHIFT
+        slli    t2, t2, 48
+        bnez    t2, 1f
+        sfence.vma zero, zero
+1:
         jr      t0                      # usertrap() does not return
 
-# userret(satp): from usertrapret() to user mode; a0 is the process's satp.
+# userret(satp, fence): from usertrapret() to user mode; a0 is the process's
+# satp, a1 non-zero when its ASID must be fenced on this hart first (its
+# page table changed since). Fenced after the switch, so that nothing the
+# kernel does under ASID 0 can refill what a shared ASID 0 drops.
 userret:
-        sfence.vma zero, zero
         csrw    satp, a0
-        sfence.vma zero, zero
+        beqz    a1, 1f
+        srli    a1, a0, SATP_ASID_SHIFT
+        slli    a1, a1, 48
+        srli    a1, a1, 48
+        sfence.vma zero, a1
+1:
         li      a0, TRAPFRAME
         ld      ra, 40(a0)
         ld      sp, 48(a0)

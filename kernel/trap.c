@@ -100,9 +100,8 @@ usertrapret(void)
   csr_write(sstatus, x);
   csr_write(sepc, p->trapframe->epc);
 
-  uint64 satp = MAKE_SATP(p->pagetable);
-  void (*ret)(uint64) = (void (*)(uint64))(TRAMPOLINE + (userret - trampoline));
-  ret(satp);
+  void (*ret)(uint64, uint64) = (void (*)(uint64, uint64))(TRAMPOLINE + (userret - trampoline));
+  ret(asid_satp(p), asid_fence_needed(p));
 }
 
 // From kernelvec.S: an interrupt or exception in the kernel, on whatever

@@ -49,7 +49,7 @@ void
 kvminithart(void)
 {
   sfence_vma();   // earlier page-table stores are visible to the walker
-  csr_write(satp, MAKE_SATP(kernel_pagetable));
+  asid_probe(MAKE_SATP(kernel_pagetable));
   sfence_vma();   // no stale translations
 }
 
