@@ -85,11 +85,14 @@ export function describeCheck(name: string, n: number): string {
   return '(no line with that check number)';
 }
 
+/** How a program's run ended, on any machine, in or out of this process. */
+export type Verdict = Pick<RunResult, 'code' | 'stdout' | 'stderr' | 'timedOut'> & { signal?: NodeJS.Signals | null };
+
 /** Throws, naming the failed check, unless the run exited 0. */
-export function expectPass(name: string, where: string, r: RunResult): void {
+export function expectPass(name: string, where: string, r: Verdict): void {
   if (r.code === 0 && !r.timedOut) return;
   const why = r.timedOut ? 'timed out'
-    : r.code === null ? `died of ${r.signal}`
+    : r.code === null ? (r.signal ? `died of ${r.signal}` : 'ended without a verdict')
     : `failed check ${r.code}: ${describeCheck(name, r.code)}`;
   throw new Error(`${name} on ${where} ${why}\n--- stdout\n${r.stdout.slice(-2000)}\n--- stderr\n${r.stderr.slice(-2000)}`);
 }

@@ -1,26 +1,12 @@
 // Several harts over one memory: hart ids, atomics, an LR/SC lock, IPIs,
-// per-hart timers, and the device tree every hart is handed.
+// per-hart timers, and the device tree every hart is handed (test/qemu runs
+// the same ones on QEMU).
 import { describe, it } from 'vitest';
-import { expectPass, hasQemu, runOurs, runQemu, type Program } from './machines.js';
-
-const programs: Program[] = [
-  { name: 'smp_hartid', cores: 4 },
-  { name: 'smp_amo', cores: 4, maxInsns: 2_000_000_000 },
-  { name: 'smp_lock', cores: 4, maxInsns: 2_000_000_000 },
-  { name: 'smp_ipi', cores: 4, maxInsns: 2_000_000_000 },
-  { name: 'smp_timer', cores: 4 },
-  { name: 'fdt', cores: 2 },
-  { name: 'smp_budget', cores: 2, maxInsns: 5_000_000 },
-];
+import { passesHere } from './in-process.js';
+import { smp } from './programs.js';
 
 describe('multi-hart programs on xv6-wasm', () => {
-  for (const p of programs) {
-    it(`${p.name} on ${p.cores} harts`, async () => expectPass(p.name, 'xv6-wasm', await runOurs(p.name, p)));
-  }
-});
-
-describe.skipIf(!hasQemu)('multi-hart programs on QEMU', () => {
-  for (const p of programs) {
-    it(`${p.name} on ${p.cores} harts`, async () => expectPass(p.name, 'QEMU', await runQemu(p.name, p)));
+  for (const p of smp.programs) {
+    it(`${p.name} on ${p.cores} harts`, () => passesHere(p));
   }
 });
