@@ -10,7 +10,7 @@ import { type ElfImage, readElfFile } from '../machine/elf.js';
 import { readFirmwareBoot } from '../machine/firmware.js';
 import { guest, projectRoot } from '../platform.js';
 import type { RestoredMachine } from '../snapshot/restore.js';
-import { addMachineOptions, machineSettings, type MachineSettings, type RawMachineOptions } from './machine-options.js';
+import { addMachineOptions, machineSettings, releasingDiskOnError, type MachineSettings, type RawMachineOptions } from './machine-options.js';
 import { restoreSettings } from './restore-options.js';
 import { runCommandBody } from './user-errors.js';
 
@@ -54,12 +54,15 @@ export function kernelCommand(name: string, description: string, body: (run: Ker
       }
       const settings = machineSettings(opts);
       const snapshotPath = opts.snapshot ?? `${opts.disk}.snap`;
-      if (settings.disk) checkDiskFits(settings.disk);
-      if (opts.bios !== undefined && opts.bios !== 'none') {
-        const { firmware, next } = readFirmwareBoot(opts.bios, opts.kernel, settings.ramBytes);
-        return body({ ...settings, file: opts.kernel, image: firmware, next, snapshotPath });
-      }
-      const image = readElfFile(opts.kernel);
-      return body({ ...settings, file: opts.kernel, image, snapshotPath });
+      return body({ ...settings, snapshotPath, ...releasingDiskOnError(settings.disk, () => loadKernel(opts, settings)) });
     }));
+}
+
+function loadKernel(opts: KernelCommandOptions, settings: MachineSettings): Pick<KernelRun, 'file' | 'image' | 'next'> {
+  if (settings.disk) checkDiskFits(settings.disk);
+  if (opts.bios !== undefined && opts.bios !== 'none') {
+    const { firmware, next } = readFirmwareBoot(opts.bios, opts.kernel, settings.ramBytes);
+    return { file: opts.kernel, image: firmware, next };
+  }
+  return { file: opts.kernel, image: readElfFile(opts.kernel) };
 }

@@ -5,7 +5,7 @@
 import { Command, Option } from 'commander';
 import { prepareSerialDir } from '../console/serial-dir.js';
 import type { DiskFile } from '../devices/device.js';
-import { openDisk } from '../machine/disk.js';
+import { closeDisk, openDisk } from '../machine/disk.js';
 import { parseCores, parseMem } from '../machine/options.js';
 import { guest } from '../platform.js';
 
@@ -63,4 +63,16 @@ export function machineSettings(raw: RawMachineOptions): MachineSettings {
   const host = hostSettings(raw);
   const disk = raw.disk === undefined ? null : openDisk(raw.disk, raw.readonly === true);
   return { cores, ramBytes, disk, ...host };
+}
+
+/** Runs `load` (reading the program, checking the disk); if it refuses, the
+ *  disk is closed and unlocked at once rather than at exit, for the tests
+ *  that run the CLI inside their own process. */
+export function releasingDiskOnError<T>(disk: DiskFile | null, load: () => T): T {
+  try {
+    return load();
+  } catch (e) {
+    if (disk) closeDisk(disk);
+    throw e;
+  }
 }

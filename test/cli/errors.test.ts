@@ -1,11 +1,14 @@
 // A user's mistake on the command line is one clear line on stderr and exit
-// 1, never a stack trace, for `boot` and `run` alike.
+// 1, never a stack trace, for `boot` and `run` alike. The messages are
+// checked in this process (test/cli/in-process.ts); that a real process
+// ends the same way is checked once for each way a mistake is found.
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { buildElf } from '../host/elf-bytes.js';
-import { xv6 } from './cli.js';
+import { xv6, type CliResult } from './cli.js';
+import { xv6InProcess } from './in-process.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'xv6-wasm-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -23,8 +26,7 @@ writeFileSync(x86, x86Bytes);
 const low = join(dir, 'low.elf');
 writeFileSync(low, buildElf({ entry: 0x8000_0000, segments: [{ paddr: 0x1000, data: [0] }] }));
 
-async function expectOneLineError(args: string[], message: RegExp): Promise<void> {
-  const r = await xv6(args, { timeoutMs: 30_000 });
+function expectOneLine(r: CliResult, message: RegExp): void {
   expect(r.code).toBe(1);
   const lines = r.stderr.trimEnd().split('\n');
   expect(lines).toHaveLength(1);
@@ -32,6 +34,17 @@ async function expectOneLineError(args: string[], message: RegExp): Promise<void
   expect(lines[0]).toMatch(message);
   expect(r.stderr).not.toMatch(/\n\s+at /);
 }
+
+async function expectOneLineError(args: string[], message: RegExp): Promise<void> {
+  expectOneLine(await xv6InProcess(args), message);
+}
+
+describe('the process', () => {
+  test('exits 1 with the line on its stderr, for a mistake commander finds and for one our checks find', async () => {
+    expectOneLine(await xv6(['boot', '--kernel', elf, '--disk', disk, '--frobnicate'], { timeoutMs: 30_000 }), /unknown option '--frobnicate'/);
+    expectOneLine(await xv6(['run', elf, '--cores', 'lots'], { timeoutMs: 30_000 }), /--cores must be/);
+  });
+});
 
 describe('boot refuses bad settings', () => {
   test.each([

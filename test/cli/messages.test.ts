@@ -1,13 +1,14 @@
 // The messages the trial found wanting: each is one line naming the limit or
 // the cause, and comes before any work is done, never as a stack trace or
-// an "internal error".
+// an "internal error". Checked in this process (test/cli/in-process.ts),
+// except where the process's own limits are the point.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { projectRoot } from '../../host/platform.js';
-import { xv6 } from './cli.js';
+import { xv6InProcess as xv6 } from './in-process.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'xv6-messages-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

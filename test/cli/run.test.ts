@@ -3,6 +3,7 @@
 import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, test } from 'vitest';
 import { haveCrossCompiler } from '../host/toolchain.js';
+import { runInProcess } from '../riscv/in-process.js';
 import { xv6 } from './cli.js';
 import { program, programDir } from './programs.js';
 
@@ -82,8 +83,9 @@ describe.skipIf(!haveCrossCompiler())('run', () => {
     expect(r.stderr).toMatch(/^total +\d+ instructions/m);
   });
 
+  // About the machine rather than the CLI: run without a process of their own.
   test.each([1, 2, 4, 8])('%i harts start at the entry with a0 = hartid, a1 = the device tree, and share memory', async (n) => {
-    const r = await xv6(['run', '--cores', String(n), program('harts', { NHARTS: n })]);
+    const r = await runInProcess(program('harts', { NHARTS: n }), { cores: n });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
   });

@@ -1,5 +1,7 @@
 // `xv6-wasm mkfs` and `xv6-wasm fsck` as a user runs them: exit codes, one
-// line per problem or error, never a stack trace.
+// line per problem or error, never a stack trace. The commands run in this
+// process (test/cli/in-process.ts); one case checks that a real process
+// ends with the same status.
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -7,11 +9,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { projectRoot } from '../../host/platform.js';
 import { DiskImage } from '../../host/fs/image.js';
+import { xv6InProcess } from '../cli/in-process.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'fs-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function cli(...args: string[]): { code: number | null; out: string; err: string } {
+async function cli(...args: string[]): Promise<{ code: number | null; out: string; err: string }> {
+  const r = await xv6InProcess(args);
+  return { code: r.code, out: r.stdout, err: r.stderr };
+}
+
+function cliProcess(...args: string[]): { code: number | null; out: string; err: string } {
   const r = spawnSync(process.execPath, [join(projectRoot, 'bin/xv6-wasm.js'), ...args], { encoding: 'utf8' });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
@@ -26,16 +34,16 @@ describe('xv6-wasm mkfs and fsck', () => {
   writeFileSync(join(dir, '_prog'), 'program bytes');
   writeFileSync(join(dir, 'notes.txt'), 'some notes\n');
 
-  it('builds an image fsck calls clean', () => {
-    const m = cli('mkfs', img, join(dir, '_prog'), join(dir, 'notes.txt'));
+  it('builds an image fsck calls clean', async () => {
+    const m = await cli('mkfs', img, join(dir, '_prog'), join(dir, 'notes.txt'));
     expect(m.code).toBe(0);
-    const f = cli('fsck', img);
+    const f = await cli('fsck', img);
     expect(f.code).toBe(0);
     oneLine(f.out);
     expect(f.out).toMatch(/clean: 12 inodes/);
   });
 
-  it('lists each problem on its own line and exits 1', () => {
+  it('lists each problem on its own line and exits 1', async () => {
     const bad = join(dir, 'bad.img');
     const bytes = readFileSync(img);
     const d = new DiskImage(bytes);
@@ -44,7 +52,7 @@ describe('xv6-wasm mkfs and fsck', () => {
     d.writeInode(1, root);
     d.mark(d.sb.size - 1);
     writeFileSync(bad, bytes);
-    const f = cli('fsck', bad);
+    const f = cliProcess('fsck', bad);
     expect(f.code).toBe(1);
     expect(f.out.trimEnd().split('\n')).toEqual([
       `${bad}: inode 1: link count 5 but 2 directory entries name it`,
@@ -52,7 +60,7 @@ describe('xv6-wasm mkfs and fsck', () => {
     ]);
   });
 
-  it('says when the log holds a transaction the next boot will install', () => {
+  it('says when the log holds a transaction the next boot will install', async () => {
     const logged = join(dir, 'logged.img');
     const bytes = readFileSync(img);
     const d = new DiskImage(bytes);
@@ -61,26 +69,26 @@ describe('xv6-wasm mkfs and fsck', () => {
     d.block(d.sb.logstart).writeInt32LE(1, 0);
     d.block(d.sb.logstart).writeUInt32LE(home, 4);
     writeFileSync(logged, bytes);
-    const f = cli('fsck', logged);
+    const f = await cli('fsck', logged);
     expect(f.code).toBe(0);
     expect(f.out).toMatch(/committed transaction of 1 blocks/);
   });
 
-  it('refuses bad arguments and bad images with one-line errors', () => {
+  it('refuses bad arguments and bad images with one-line errors', async () => {
     mkdirSync(join(dir, 'adir'), { recursive: true });
     const zeros = join(dir, 'zeros.img');
     writeFileSync(zeros, Buffer.alloc(64 * 1024));
     const cases = [
-      cli('mkfs'),
-      cli('mkfs', join(dir, 'x.img'), join(dir, 'adir')),
-      cli('mkfs', join(dir, 'x.img'), join(dir, 'missing')),
-      cli('mkfs', join(dir, 'x.img'), join(dir, 'notes.txt'), join(dir, 'notes.txt')),
-      cli('mkfs', '--size', 'lots', join(dir, 'x.img')),
-      cli('mkfs', join(dir, 'no/such/dir/x.img')),
-      cli('fsck'),
-      cli('fsck', join(dir, 'missing.img')),
-      cli('fsck', zeros),
-      cli('fsck', join(dir, 'notes.txt')),
+      await cli('mkfs'),
+      await cli('mkfs', join(dir, 'x.img'), join(dir, 'adir')),
+      await cli('mkfs', join(dir, 'x.img'), join(dir, 'missing')),
+      await cli('mkfs', join(dir, 'x.img'), join(dir, 'notes.txt'), join(dir, 'notes.txt')),
+      await cli('mkfs', '--size', 'lots', join(dir, 'x.img')),
+      await cli('mkfs', join(dir, 'no/such/dir/x.img')),
+      await cli('fsck'),
+      await cli('fsck', join(dir, 'missing.img')),
+      await cli('fsck', zeros),
+      await cli('fsck', join(dir, 'notes.txt')),
     ];
     for (const c of cases) {
       expect(c.code).not.toBe(0);

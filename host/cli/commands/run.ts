@@ -5,7 +5,7 @@ import { Command, Option } from 'commander';
 import { readElfFile } from '../../machine/elf.js';
 import { parseCount } from '../../machine/options.js';
 import { launch } from '../launch.js';
-import { addMachineOptions, machineSettings, type RawMachineOptions } from '../machine-options.js';
+import { addMachineOptions, machineSettings, releasingDiskOnError, type RawMachineOptions } from '../machine-options.js';
 import { runCommandBody } from '../user-errors.js';
 
 interface RunOptions extends RawMachineOptions {
@@ -25,7 +25,7 @@ export function runCommand(): Command {
     runCommandBody(program, async () => {
       const maxInsns = opts.maxInsns === undefined ? 0 : parseCount(opts.maxInsns);
       const settings = machineSettings(opts);
-      const image = readElfFile(program);
+      const image = releasingDiskOnError(settings.disk, () => readElfFile(program));
       return launch({ ...settings, file: program, image, htif: true, maxInsns, trace: opts.trace === true });
     }));
 }
