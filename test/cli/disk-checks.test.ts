@@ -10,6 +10,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { mkfs } from '../../host/fs/mkfs.js';
 import { projectRoot } from '../../host/platform.js';
 import { xv6 } from './cli.js';
+import { xv6InProcess } from './in-process.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'xv6-disk-checks-'));
 const fsImage = join(projectRoot, 'build/fs.img');
@@ -21,8 +22,9 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+/** A disk refused before the machine starts: checked in this process (test/cli/in-process.ts). */
 async function oneLineError(args: string[], message: RegExp): Promise<void> {
-  const r = await xv6(args, { timeoutMs: 30_000 });
+  const r = await xv6InProcess(args);
   expect(r.code).toBe(1);
   expect(r.stdout).toBe('');
   expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);

@@ -8,7 +8,8 @@ import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { root, xv6 } from './cli.js';
+import { root } from './cli.js';
+import { xv6InProcess } from './in-process.js';
 
 const ELF = join(root, 'build/test/riscv/serial_echo.elf');
 const BURST_LINES = 6000; // as in serial_echo.S
@@ -141,7 +142,7 @@ describe('xv6-wasm run --serial-dir', () => {
       [base, /uart1 exists and is not a socket/],
     ];
     for (const [dir, why] of cases) {
-      const r = await xv6(['run', ELF, '--serial-dir', dir]);
+      const r = await xv6InProcess(['run', ELF, '--serial-dir', dir]);
       expect(r.code, r.stderr).toBe(1);
       expect(r.stderr).toMatch(why);
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
