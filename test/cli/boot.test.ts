@@ -7,14 +7,14 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { haveCrossCompiler } from '../host/toolchain.js';
 import { xv6 } from './cli.js';
-import { program, programDir } from './programs.js';
+import { program, removePrograms } from './programs.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'xv6-wasm-boot-'));
 const disk = join(dir, 'disk.img');
 writeFileSync(disk, Buffer.alloc(1 << 20, 0xa5));
 afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
-  if (programDir()) rmSync(programDir(), { recursive: true, force: true });
+  removePrograms();
 });
 
 describe.skipIf(!haveCrossCompiler())('boot', () => {

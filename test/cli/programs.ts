@@ -1,7 +1,7 @@
 // Tiny bare-metal programs for the `run` tests, assembled here with the cross
 // compiler against the generated platform.h (so no address is typed twice).
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { root } from './cli.js';
@@ -149,6 +149,8 @@ export function program(name: string, defines: Record<string, number> = {}): str
   return out;
 }
 
-export function programDir(): string {
-  return dir;
+/** Removes the assembled programs; the next program() starts a new directory. */
+export function removePrograms(): void {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+  dir = '';
 }

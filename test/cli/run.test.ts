@@ -1,13 +1,12 @@
 // `xv6-wasm run`: a bare-metal program's way of finishing becomes the
 // emulator's exit status, UART0 is stdout and stdin, and the limits hold.
-import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, test } from 'vitest';
 import { haveCrossCompiler } from '../host/toolchain.js';
 import { runInProcess } from '../riscv/in-process.js';
 import { xv6 } from './cli.js';
-import { program, programDir } from './programs.js';
+import { program, removePrograms } from './programs.js';
 
-afterAll(() => { if (programDir()) rmSync(programDir(), { recursive: true, force: true }); });
+afterAll(removePrograms);
 
 describe.skipIf(!haveCrossCompiler())('run', () => {
   test('tohost = 1 passes: exit 0, nothing on stderr', async () => {

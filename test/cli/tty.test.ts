@@ -2,13 +2,12 @@
 // guest, and Ctrl-A x quits at once, leaving the terminal as it was. Driven
 // through a pseudo-terminal made by Python's pty module.
 import { spawnSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, test } from 'vitest';
 import { haveCrossCompiler } from '../host/toolchain.js';
 import { root } from './cli.js';
-import { program, programDir } from './programs.js';
+import { program, removePrograms } from './programs.js';
 
-afterAll(() => { if (programDir()) rmSync(programDir(), { recursive: true, force: true }); });
+afterAll(removePrograms);
 
 const havePython = spawnSync('python3', ['-c', 'import pty']).status === 0;
 
