@@ -3,7 +3,7 @@
 // took to reach the first "$ " prompt, and cleanup that kills the machine
 // and removes the copy.
 import { existsSync } from 'node:fs';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { join } from 'node:path';
 import { projectRoot } from '../../host/platform.js';
 import { Guest, Target, scratch, targets } from './fs-guest.js';
@@ -42,6 +42,26 @@ export async function boot(target: Target, cores: number, promptMs = 120_000): P
     throw e;
   }
   return { guest, bootSeconds: (performance.now() - start) / 1000, close };
+}
+
+/**
+ * One guest booted before the tests of the calling describe block and shut
+ * down after them, for tests that only run commands and leave nothing the
+ * next would trip on; a test about a crash, a halt, an exit status or a
+ * fresh disk boots its own. Call the returned function inside a test.
+ */
+export function bootOnce(target: Target, cores: number): () => Session {
+  let s: Session | undefined;
+  beforeAll(async () => {
+    s = await boot(target, cores);
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+  return () => {
+    if (!s) throw new Error(`the shared guest on ${target.name} did not boot`);
+    return s;
+  };
 }
 
 /** Runs a command line and returns what it printed, without the echoed command and the prompt. */
