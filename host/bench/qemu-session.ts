@@ -6,16 +6,12 @@ import { QEMU, qemuArgv } from '../machine/qemu-argv.js';
 import { ConsoleLog } from './console-log.js';
 import type { GuestSession, SessionConfig } from './guest-session.js';
 
-export function qemuInstalled(): boolean {
-  return spawnSync(QEMU, ['--version'], { stdio: 'ignore' }).status === 0;
-}
-
 export function qemuVersion(): string {
   const r = spawnSync(QEMU, ['--version'], { encoding: 'utf8' });
   return r.status === 0 ? r.stdout.split('\n')[0].replace(/^QEMU emulator version /, '') : 'not installed';
 }
 
-export function qemuArgs(cfg: SessionConfig): string[] {
+function qemuArgs(cfg: SessionConfig): string[] {
   return qemuArgv({ kernel: cfg.kernel, cores: cfg.cores, ramBytes: cfg.ramBytes, disk: cfg.disk });
 }
 

@@ -51,7 +51,7 @@ function steps(plan: BenchPlan, cores: number): { w: Workload; copies: number }[
   return out;
 }
 
-export function countSteps(plan: BenchPlan): number {
+function countSteps(plan: BenchPlan): number {
   const sides = plan.qemu ? 2 : 1;
   return plan.runs * sides * plan.coreCounts.reduce((n, c) => n + 1 + steps(plan, c).length, 0);
 }

@@ -7,7 +7,7 @@ import { ElfError } from '../machine/elf.js';
 import { OptionError } from '../machine/options.js';
 import { SnapshotError } from '../snapshot/format.js';
 
-export async function exitAfterFlush(code: number): Promise<never> {
+async function exitAfterFlush(code: number): Promise<never> {
   await new Promise<void>((resolve) => process.stdout.write('', () => resolve()));
   await new Promise<void>((resolve) => process.stderr.write('', () => resolve()));
   process.exit(code);

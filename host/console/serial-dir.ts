@@ -12,7 +12,7 @@ import { SocketSerial } from './socket-serial.js';
 // sun_path holds 108 bytes on Linux, 104 on the BSDs and macOS, with the NUL.
 const SOCKET_PATH_MAX = process.platform === 'linux' ? 107 : 103;
 
-export const socketName = (unit: number): string => `uart${unit}`;
+const socketName = (unit: number): string => `uart${unit}`;
 
 /** Makes DIR if needed and removes stale sockets of UART1..nuarts-1; throws
  *  OptionError naming what is wrong. Returns the socket paths, UART1 first. */

@@ -10,7 +10,7 @@
 // runs from the guest's reader to whoever sends.
 import type { UartConsole } from '../devices/index.js';
 
-export const INPUT_HOLD_LIMIT = 64 * 1024;
+const INPUT_HOLD_LIMIT = 64 * 1024;
 
 export class SerialLink {
   private held: Uint8Array[] = [];

@@ -37,7 +37,7 @@ const W_CLAIMED = 3;
 const W_PRIORITY = 32;
 const W_ENABLE = 64;
 const W_THRESHOLD = 96;
-export const PLIC_STATE_WORDS = 128;
+const PLIC_STATE_WORDS = 128;
 
 // Register offsets, RISC-V PLIC spec chapter "Memory Map".
 const PRIORITY_END = 0x1000;

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 
 /** Linux's dev_t split (glibc's gnu_dev_major/minor). */
-export function majorMinor(rdev: number): [number, number] {
+function majorMinor(rdev: number): [number, number] {
   const hi = Math.floor(rdev / 2 ** 32);
   const lo = rdev >>> 0;
   const major = ((lo >>> 8) & 0xfff) | ((hi & 0xfffff000) >>> 0);

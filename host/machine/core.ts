@@ -52,17 +52,17 @@ const REQUIRED: (keyof CoreExports)[] = [
 ];
 
 /** XV6_WASM_CORE names another build of the core (to compare builds, or to test the host's handling of a broken one). */
-export const corePath = process.env.XV6_WASM_CORE || join(projectRoot, 'build/core.wasm');
+const corePath = process.env.XV6_WASM_CORE || join(projectRoot, 'build/core.wasm');
 
 /** The build is incomplete: the user's to fix, not a bug. */
 export class CoreMissingError extends Error {}
 
-export async function compileCore(path = corePath): Promise<WebAssembly.Module> {
+export async function compileCore(): Promise<WebAssembly.Module> {
   let bytes: Uint8Array<ArrayBuffer>;
   try {
-    bytes = new Uint8Array(readFileSync(path));
+    bytes = new Uint8Array(readFileSync(corePath));
   } catch {
-    throw new CoreMissingError(`${path} is missing: run \`npm run build\` first`);
+    throw new CoreMissingError(`${corePath} is missing: run \`npm run build\` first`);
   }
   return WebAssembly.compile(bytes);
 }

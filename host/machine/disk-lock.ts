@@ -35,7 +35,7 @@ const held = new Set<string>();
 let exitHook = false;
 
 /** Where holder files live; XV6_WASM_LOCK_DIR moves it (tests). */
-export function lockDir(): string {
+function lockDir(): string {
   return process.env.XV6_WASM_LOCK_DIR ?? join(tmpdir(), 'xv6-wasm-locks');
 }
 

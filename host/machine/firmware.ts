@@ -41,7 +41,7 @@ export interface FirmwareBoot {
 const hex = (n: number) => '0x' + n.toString(16);
 
 /** A raw binary as an image of one segment at `at`, entered at its first byte. */
-export function rawImage(bytes: Uint8Array, at: number): ElfImage {
+function rawImage(bytes: Uint8Array, at: number): ElfImage {
   if (bytes.length === 0) throw new ElfError('empty file');
   const segment: ElfSegment = { paddr: at, offset: 0, data: bytes, memsz: bytes.length };
   return { entry: at, segments: [segment], headersEnd: 0, file: bytes, symbols: new Map() };
@@ -71,7 +71,7 @@ function imageEnd(image: ElfImage): number {
 }
 
 /** Where a raw next stage goes after `firmware`. */
-export function nextStageAddress(firmware: ElfImage): number {
+function nextStageAddress(firmware: ElfImage): number {
   return Math.ceil(imageEnd(firmware) / NEXT_ALIGN) * NEXT_ALIGN;
 }
 

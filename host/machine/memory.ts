@@ -1,7 +1,7 @@
 // The one shared WebAssembly.Memory and the host's views of it: guest RAM,
 // the machine-wide CONTROL words and each hart's state block (see the map in
 // docs/ARCHITECTURE.md). Every thread builds these views over the same memory.
-import { guest, hart, wasm } from '../platform.js';
+import { guest, wasm } from '../platform.js';
 import { OptionError } from './options.js';
 
 const PAGE = 65536;
@@ -34,11 +34,6 @@ export class MemoryViews {
     this.f64 = new Float64Array(buf);
     this.u64 = new BigUint64Array(buf);
     this.ramBytes = buf.byteLength - wasm.GUEST_RAM_BASE;
-  }
-
-  /** i32 index of a CONTROL word (CTL_*). */
-  ctl(field: number): number {
-    return (wasm.CONTROL_BASE + field) >> 2;
   }
 
   /** Byte address of a field (HS_*) of hart h's state block. */
@@ -85,12 +80,5 @@ export class MemoryViews {
     const first = (paddr - guest.RAM_BASE) >>> 12;
     const last = (paddr - guest.RAM_BASE + Math.max(length, 1) - 1) >>> 12;
     for (let p = first; p <= last; p++) Atomics.add(this.i32, (wasm.PAGEGEN_BASE >> 2) + p, 1);
-  }
-
-  /** Wakes hart h if it is parked in WFI (the notifier protocol of HS_WAKE). */
-  wakeHart(h: number): void {
-    const i = this.hartWord(h, hart.HS_WAKE);
-    Atomics.store(this.i32, i, 1);
-    Atomics.notify(this.i32, i);
   }
 }

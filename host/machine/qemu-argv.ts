@@ -2,9 +2,14 @@
 // asked (-bios none: the kernel starts in M-mode at RAM base, as ours does), the
 // modern virtio-mmio transport, the disk on the first virtio slot, and the
 // console on stdio. The bench and the tests that compare with QEMU all
-// build it here.
+// build it here, and ask here whether QEMU is installed at all.
+import { spawnSync } from 'node:child_process';
 
 export const QEMU = 'qemu-system-riscv64';
+
+export function qemuInstalled(): boolean {
+  return spawnSync(QEMU, ['--version'], { stdio: 'ignore' }).status === 0;
+}
 
 export interface QemuMachine {
   kernel: string;
@@ -15,8 +20,6 @@ export interface QemuMachine {
   ramBytes?: number;
   /** Raw disk image for virtio-blk, or none. */
   disk?: string | null;
-  /** Anything more (e.g. -icount), appended. */
-  extra?: string[];
 }
 
 export function qemuArgv(m: QemuMachine): string[] {
@@ -29,5 +32,5 @@ export function qemuArgv(m: QemuMachine): string[] {
   if (m.disk) {
     args.push('-drive', `file=${m.disk},if=none,format=raw,id=x0`, '-device', 'virtio-blk-device,drive=x0,bus=virtio-mmio-bus.0');
   }
-  return [...args, ...(m.extra ?? [])];
+  return args;
 }

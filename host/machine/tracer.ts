@@ -16,7 +16,7 @@ import { formatTrapLine } from './trap-line.js';
 const hex64 = (hi: number, lo: number) =>
   (hi >>> 0).toString(16).padStart(8, '0') + (lo >>> 0).toString(16).padStart(8, '0');
 
-export function formatTraceLine(hartid: number, pcHi: number, pcLo: number, insn: number, rd: number, rdHi: number, rdLo: number): string {
+function formatTraceLine(hartid: number, pcHi: number, pcLo: number, insn: number, rd: number, rdHi: number, rdLo: number): string {
   const raw = isCompressed(insn) ? (insn & 0xffff).toString(16).padStart(4, '0').padStart(8) : (insn >>> 0).toString(16).padStart(8, '0');
   const pc = (pcHi >>> 0) * 2 ** 32 + (pcLo >>> 0);
   const text = `${hartid} ${hex64(pcHi, pcLo)} ${raw} ${disassemble(insn, pc)}`;

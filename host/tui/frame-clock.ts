@@ -1,7 +1,7 @@
 // Renders coalesced: however many changes arrive, the screen is drawn at
 // most once per frame (20 a second), and not at all while nothing changed.
 
-export const FRAME_MS = 50;
+const FRAME_MS = 50;
 
 export class FrameClock {
   private timer: NodeJS.Timeout | null = null;

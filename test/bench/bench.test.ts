@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { qemuInstalled } from '../../host/bench/qemu-session.js';
+import { qemuInstalled } from '../../host/machine/qemu-argv.js';
 import { xv6 } from '../cli/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'xv6-wasm-bench-test-'));

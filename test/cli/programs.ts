@@ -16,7 +16,7 @@ tohost: .dword 0
 /** Ends the program through HTIF with value v (1 = pass, (n<<1)|1 = test n failed). */
 const htif = (v: string) => `li t0, ${v}; la t1, tohost; sd t0, 0(t1); 1: j 1b`;
 
-export const PROGRAMS: Record<string, string> = {
+const PROGRAMS: Record<string, string> = {
   pass: `_start: ${htif('1')}\n${TOHOST}`,
   fail3: `_start: ${htif('(3 << 1) | 1')}\n${TOHOST}`,
   'finisher-pass': `_start: li t0, FINISHER_BASE; li t1, FINISHER_PASS; sw t1, 0(t0); 1: j 1b`,

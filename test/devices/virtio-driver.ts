@@ -7,10 +7,10 @@ import { ramAddr } from './shared-memory.js';
 export const QUEUE_SIZE = 16;
 export const DESC = guest.RAM_BASE + 0x1000;
 export const AVAIL = guest.RAM_BASE + 0x2000;
-export const USED = guest.RAM_BASE + 0x3000;
+const USED = guest.RAM_BASE + 0x3000;
 export const BUFFERS = guest.RAM_BASE + 0x10000;
 
-export const NEXT = 1;
+const NEXT = 1;
 export const WRITE = 2;
 
 export interface Desc { addr: number; len: number; flags: number }

@@ -35,7 +35,7 @@ function direntAt(b: Buffer, inum: number, i: number): number {
   return block !== 0 && off + DIRENT_SIZE <= b.length ? off : -1;
 }
 
-export const DISK_MUTATIONS: Record<string, Mutation> = {
+const DISK_MUTATIONS: Record<string, Mutation> = {
   'metadata bit flips': (b, r) => { r.flipBits(b, 1 + r.below(32), BSIZE, Math.min(b.length, dataStart(sbOf(b)) * BSIZE)); return b; },
   'bit flips anywhere': (b, r) => { r.flipBits(b, 1 + r.below(64)); return b; },
   truncation: (b, r) => b.subarray(0, r.below(b.length)),

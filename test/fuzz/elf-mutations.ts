@@ -24,7 +24,7 @@ function phdr(b: Uint8Array, i: number): number {
 
 type Mutation = (b: Uint8Array, r: Random) => Uint8Array;
 
-export const ELF_MUTATIONS: Record<string, Mutation> = {
+const ELF_MUTATIONS: Record<string, Mutation> = {
   'bit flips': (b, r) => { r.flipBits(b, 1 + r.below(16)); return b; },
   'header bit flips': (b, r) => { r.flipBits(b, 1 + r.below(4), 0, 64); return b; },
   truncation: (b, r) => b.subarray(0, r.below(b.length)),

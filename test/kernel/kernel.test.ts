@@ -1,17 +1,16 @@
 // The kernel's own promises, seen from outside the guest: it sizes itself
 // from the device tree, a panic says what and where and powers the machine
 // off with a failure code, and idle harts sleep in WFI instead of spinning.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { QEMU, qemuArgv } from '../../host/machine/qemu-argv.js';
+import { QEMU, qemuArgv, qemuInstalled } from '../../host/machine/qemu-argv.js';
 import { root, xv6 } from '../cli/cli.js';
 
 const kernel = join(root, 'build/kernel/kernel');
 const fsImage = join(root, 'build/fs.img');
-const hasQemu = spawnSync('qemu-system-riscv64', ['--version']).status === 0;
 const dir = mkdtempSync(join(tmpdir(), 'xv6-wasm-kernel-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -43,7 +42,7 @@ function expectPanicReport(out: string, message: RegExp): void {
 }
 
 describe.skipIf(!existsSync(kernel))('kernel', () => {
-  test.skipIf(!hasQemu)('on QEMU: harts and memory come from the device tree; a panic reports and exits non-zero', async () => {
+  test.skipIf(!qemuInstalled())('on QEMU: harts and memory come from the device tree; a panic reports and exits non-zero', async () => {
     const r = await qemuWithoutDisk(3, 64);
     expect(r.out).toMatch(/3 harts, 64 MiB RAM/);
     expectPanicReport(r.out, /virtio/);

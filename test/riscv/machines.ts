@@ -1,16 +1,16 @@
 // Runs a bare-metal test program from build/test/riscv on our emulator
 // (`xv6-wasm run`) or on QEMU's virt machine, and turns a failure code back
 // into the check that failed, quoted from the program's source.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { QEMU, qemuArgv } from '../../host/machine/qemu-argv.js';
+import { QEMU, qemuArgv, qemuInstalled } from '../../host/machine/qemu-argv.js';
 
 export const root = join(fileURLToPath(import.meta.url), '../../..');
 export const elfPath = (name: string) => join(root, 'build/test/riscv', `${name}.elf`);
-export const hasQemu = spawnSync('qemu-system-riscv64', ['--version']).status === 0;
+export const hasQemu = qemuInstalled();
 
 export interface Program {
   name: string;
@@ -75,7 +75,7 @@ export function runQemu(name: string, opts: RunOptions = {}): Promise<RunResult>
 }
 
 /** The source line of check n in test/riscv/NAME.S (or the driver it includes). */
-export function describeCheck(name: string, n: number): string {
+function describeCheck(name: string, n: number): string {
   const files = [join(root, 'test/riscv', `${name}.S`), join(root, 'test/riscv/include/virtio_drv.S')];
   const pattern = new RegExp(`(\\(\\s*${n}\\s*,)|(li gp, ${n}\\b)`);
   for (const file of files) {

@@ -5,7 +5,7 @@
 // than delivers: NUL, ^D (end of file: the test sends one to end a paste),
 // ^H and DEL (erase), ^P (process list), ^U (kill line), CR (becomes LF) in
 // the kernel's line discipline, and Ctrl-A (the host's escape key).
-export const INTERPRETED = [0x00, 0x01, 0x04, 0x08, 0x0d, 0x10, 0x15, 0x7f];
+const INTERPRETED = [0x00, 0x01, 0x04, 0x08, 0x0d, 0x10, 0x15, 0x7f];
 
 /** mulberry32: small, fast and the same on every machine for one seed. */
 export function prng(seed: number): () => number {

@@ -1,11 +1,11 @@
 // Drives a booted guest through its console for the file-system tests: on
 // QEMU (when installed) and on our emulator. Each machine gets a copy of a
 // disk image, so tests can inspect and damage images freely.
-import { spawn, spawnSync, ChildProcess } from 'node:child_process';
+import { spawn, ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { QEMU, qemuArgv } from '../../host/machine/qemu-argv.js';
+import { QEMU, qemuArgv, qemuInstalled } from '../../host/machine/qemu-argv.js';
 import { projectRoot } from '../../host/platform.js';
 
 // XV6_KERNEL runs the tests against another kernel build (to check that they can fail).
@@ -18,7 +18,6 @@ export interface Target {
   argv(disk: string, cores: number): string[];
 }
 
-const hasQemu = spawnSync('qemu-system-riscv64', ['--version']).status === 0;
 
 export const targets: Target[] = [
   {
@@ -29,7 +28,7 @@ export const targets: Target[] = [
   },
   {
     name: 'qemu',
-    available: hasQemu && existsSync(kernelPath),
+    available: qemuInstalled() && existsSync(kernelPath),
     argv: (disk, cores) => [QEMU, ...qemuArgv({ kernel: kernelPath, cores, disk })],
   },
 ];
