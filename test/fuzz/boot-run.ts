@@ -2,32 +2,19 @@
 // types a command and `halt`, then Ctrl-A x in case the guest cannot halt
 // (its shell or halt damaged), and kills the emulator only past `limitMs`,
 // which counts as a hang.
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
-import { projectRoot } from '../../host/platform.js';
-import type { CliResult } from '../cli/cli.js';
+import { xv6, type CliResult } from '../cli/cli.js';
 
-const bin = join(projectRoot, 'bin/xv6-wasm.js');
 const QUIT_AFTER_MS = 6000;
+// Ctrl-A x is the user's way out of a guest that runs on: a clean end.
+const QUIT_LINE = 'xv6-wasm: terminated by Ctrl-A x\n';
 
-export function bootOnce(disk: string, limitMs = 30_000): Promise<CliResult & { console: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, 'boot', '--disk', disk], { stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.stdin.on('error', () => {});
-    child.stdin.write('ls\nhalt\n');
-    const quit = setTimeout(() => child.stdin.write('\x01x'), QUIT_AFTER_MS);
-    const kill = setTimeout(() => child.kill('SIGKILL'), limitMs);
-    child.on('error', reject);
-    child.on('close', (code, signal) => {
-      clearTimeout(quit);
-      clearTimeout(kill);
-      // Ctrl-A x is the user's way out of a guest that runs on: a clean end.
-      const quitLine = 'xv6-wasm: terminated by Ctrl-A x\n';
-      resolve({ code, signal, stdout: '', stderr: stderr === quitLine && code === 0 ? '' : stderr, console: stdout });
-    });
+export async function bootOnce(disk: string, limitMs = 30_000): Promise<CliResult & { console: string }> {
+  let quit: NodeJS.Timeout | undefined;
+  const r = await xv6(['boot', '--disk', disk], {
+    input: 'ls\nhalt\n', keepStdinOpen: true, timeoutMs: limitMs,
+    onSpawn: (child) => { quit = setTimeout(() => child.stdin?.write('\x01x'), QUIT_AFTER_MS); },
   });
+  clearTimeout(quit);
+  const stderr = r.stderr === QUIT_LINE && r.code === 0 ? '' : r.stderr;
+  return { code: r.code, signal: r.signal, stdout: '', stderr, console: r.stdout };
 }

@@ -2,45 +2,18 @@
 // TLB flushes by context number (tlb_gen.S: ten thousand flushes, across
 // the numbers' wrap) and a traced hart parking in WFI (trace_park.S under
 // `run --trace` on two harts).
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { passesHere } from './in-process.js';
-import { elfPath, root } from './machines.js';
+import { runOurs } from './machines.js';
 import { tlbGen } from './programs.js';
 
 describe('TLB invalidation across generation wraps', () => {
   it('tlb_gen on xv6-wasm', () => passesHere(tlbGen), 60_000);
 });
 
-interface TraceRun { code: number | null; timedOut: boolean; stdout: string; stderr: string }
-
-/** `xv6-wasm run NAME.elf --trace` with a hang guard on both instructions and time. */
-function runTraced(name: string, cores: number, maxInsns: number, timeoutMs: number): Promise<TraceRun> {
-  return new Promise((resolve, reject) => {
-    const args = [join(root, 'bin/xv6-wasm.js'), 'run', elfPath(name), '--cores', String(cores),
-      '--trace', '--max-insns', String(maxInsns)];
-    const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    let timedOut = false;
-    child.stdout.on('data', (d: Buffer) => out.push(d));
-    child.stderr.on('data', (d: Buffer) => err.push(d));
-    const timer = setTimeout(() => {
-      timedOut = true;
-      child.kill('SIGKILL');
-    }, timeoutMs);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, timedOut, stdout: Buffer.concat(out).toString(), stderr: Buffer.concat(err).toString() });
-    });
-  });
-}
-
 describe('--trace with a hart parked in WFI', () => {
   it('hart 1 parks instead of tracing its WFI loop while hart 0 works', async () => {
-    const r = await runTraced('trace_park', 2, 2_000_000, 45_000);
+    const r = await runOurs('trace_park', { cores: 2, maxInsns: 2_000_000, timeoutMs: 45_000, args: ['--trace'] });
     expect(r.timedOut, 'timed out').toBe(false);
     expect(r.code, `exit status; stderr:\n${r.stderr}`).toBe(0);
     const lines = r.stdout.split('\n');

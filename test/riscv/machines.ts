@@ -1,14 +1,12 @@
 // Runs a bare-metal test program from build/test/riscv on our emulator
 // (`xv6-wasm run`) or on QEMU's virt machine, and turns a failure code back
 // into the check that failed, quoted from the program's source.
-import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { QEMU, qemuArgv, qemuInstalled } from '../../host/machine/qemu-argv.js';
+import { root, runChild, xv6, type ChildOptions, type ChildResult } from '../cli/cli.js';
 
-export const root = join(fileURLToPath(import.meta.url), '../../..');
 export const elfPath = (name: string) => join(root, 'build/test/riscv', `${name}.elf`);
 export const hasQemu = qemuInstalled();
 
@@ -19,59 +17,29 @@ export interface Program {
   maxInsns?: number;
 }
 
-export interface RunResult {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  stdout: string;
-  stderr: string;
-  timedOut: boolean;
-}
+export type RunResult = ChildResult;
 
-export interface RunOptions {
+export interface RunOptions extends Pick<ChildOptions, 'timeoutMs' | 'onStdout'> {
   cores?: number;
   disk?: string;
   maxInsns?: number;
-  timeoutMs?: number;
-  /** Called with all stdout so far whenever more arrives; may write to stdin or kill. */
-  onStdout?: (stdout: string, child: ReturnType<typeof spawn>) => void;
+  /** More options for `xv6-wasm run`, e.g. --trace. */
+  args?: string[];
 }
 
-function runProcess(cmd: string, args: string[], opts: RunOptions): Promise<RunResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    let timedOut = false;
-    child.stdin.on('error', () => {});
-    child.stdout.on('data', (d) => {
-      stdout += d;
-      opts.onStdout?.(stdout, child);
-    });
-    child.stderr.on('data', (d) => (stderr += d));
-    const timer = setTimeout(() => {
-      timedOut = true;
-      child.kill('SIGKILL');
-    }, opts.timeoutMs ?? 60_000);
-    child.on('error', reject);
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      resolve({ code, signal, stdout, stderr, timedOut });
-    });
-  });
-}
+// Both keep stdin open: a test may type into the program once it listens.
 
 /** `xv6-wasm run` on our emulator. */
 export function runOurs(name: string, opts: RunOptions = {}): Promise<RunResult> {
-  const args = [join(root, 'bin/xv6-wasm.js'), 'run', elfPath(name), '--cores', String(opts.cores ?? 1)];
-  args.push('--max-insns', String(opts.maxInsns ?? 500_000_000));
+  const args = ['run', elfPath(name), '--cores', String(opts.cores ?? 1), '--max-insns', String(opts.maxInsns ?? 500_000_000)];
   if (opts.disk) args.push('--disk', opts.disk);
-  return runProcess(process.execPath, args, opts);
+  return xv6([...args, ...(opts.args ?? [])], { ...opts, keepStdinOpen: true });
 }
 
 /** The same program on `qemu-system-riscv64 -machine virt -bios none`. */
 export function runQemu(name: string, opts: RunOptions = {}): Promise<RunResult> {
   const args = qemuArgv({ kernel: elfPath(name), cores: opts.cores ?? 1, disk: opts.disk });
-  return runProcess(QEMU, args, { ...opts, timeoutMs: opts.timeoutMs ?? 30_000 });
+  return runChild(QEMU, args, { ...opts, keepStdinOpen: true, timeoutMs: opts.timeoutMs ?? 30_000 });
 }
 
 /** The source line of check n in test/riscv/NAME.S (or the driver it includes). */

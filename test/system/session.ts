@@ -50,7 +50,7 @@ export async function boot(target: Target, cores: number, promptMs = 120_000): P
  * next would trip on; a test about a crash, a halt, an exit status or a
  * fresh disk boots its own. Call the returned function inside a test.
  */
-export function bootOnce(target: Target, cores: number): () => Session {
+export function sharedGuest(target: Target, cores: number): () => Session {
   let s: Session | undefined;
   beforeAll(async () => {
     s = await boot(target, cores);

@@ -4,7 +4,7 @@
 // one guest on 2 harts, as a user's session would; the 1-hart boot and the
 // halt have their own.
 import { afterEach, describe, expect, it } from 'vitest';
-import { Session, boot, bootOnce, command, machines, report } from './session.js';
+import { Session, boot, sharedGuest, command, machines, report } from './session.js';
 
 /** Runs ps until its output matches (a RegExp: returns the match) or passes the check. */
 async function until(s: Session, want: RegExp | ((ps: string) => boolean), ms = 15_000): Promise<RegExpMatchArray> {
@@ -33,7 +33,7 @@ for (const target of machines) {
     });
 
     describe('sharing one guest on 2 harts', () => {
-      const shared = bootOnce(target, 2);
+      const shared = sharedGuest(target, 2);
 
       it('boots to the prompt on 2 harts', () => {
         const s = shared();
