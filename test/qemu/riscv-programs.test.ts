@@ -4,7 +4,7 @@
 // `npm run test:unit`, which runs our side alone.
 import { describe, expect, it } from 'vitest';
 import { expectPass, hasQemu, runQemu, type Program } from '../riscv/machines.js';
-import { isa, privileged, smp, tlbGen } from '../riscv/programs.js';
+import { caches, isa, privileged, smp, tlbGen } from '../riscv/programs.js';
 
 const label = (p: Program) => (p.cores ? `${p.name} on ${p.cores} harts` : p.name);
 const passesOnQemu = async (p: Program) => expectPass(p.name, 'QEMU', await runQemu(p.name, p));
@@ -18,6 +18,9 @@ describe.skipIf(!hasQemu)('bare-metal programs on QEMU', () => {
   });
   describe('multi-hart programs', () => {
     for (const p of smp.programs) it(label(p), () => passesOnQemu(p));
+  });
+  describe('interpreter caches', () => {
+    for (const p of caches.programs) it(label(p), () => passesOnQemu(p));
   });
   it('tlb_gen: TLB invalidation across generation wraps', () => passesOnQemu(tlbGen), 60_000);
 

@@ -1,21 +1,12 @@
 // What the interpreter keeps between instructions (decoded pages, TLB
 // entries of several address spaces) against the cases that would show a
 // stale copy: code at page edges and across them, code rewritten after it
-// ran, and one virtual address in two address spaces with ASID fences.
-// On our emulator and, where installed, on QEMU, which must agree.
+// ran, and one virtual address in two address spaces with ASID fences
+// (test/qemu runs the same ones on QEMU, which must agree).
 import { describe, it } from 'vitest';
-import { expectPass, hasQemu, runOurs, runQemu, type Program } from './machines.js';
-
-const programs: Program[] = [{ name: 'code_edges' }, { name: 'smc' }, { name: 'tlb_asid' }];
+import { passesHere } from './in-process.js';
+import { caches } from './programs.js';
 
 describe('interpreter caches on xv6-wasm', () => {
-  for (const p of programs) {
-    it(p.name, async () => expectPass(p.name, 'xv6-wasm', await runOurs(p.name, p)));
-  }
-});
-
-describe.skipIf(!hasQemu)('interpreter caches on QEMU', () => {
-  for (const p of programs) {
-    it(p.name, async () => expectPass(p.name, 'QEMU', await runQemu(p.name, p)));
-  }
+  for (const p of caches.programs) it(p.name, () => passesHere(p));
 });

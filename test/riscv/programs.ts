@@ -34,5 +34,12 @@ export const smp = {
   ] as Program[],
 };
 
-/** Ten thousand TLB flushes across the generation wrap: a fault shows only under load. */
+// What the interpreter keeps between instructions (decoded pages, TLB
+// entries of several address spaces) against the cases that would show a
+// stale copy.
+export const caches = {
+  programs: [{ name: 'code_edges' }, { name: 'smc' }, { name: 'tlb_asid' }] as Program[],
+};
+
+/** Ten thousand TLB flushes across the context numbers' wrap: a fault shows only under load. */
 export const tlbGen: Program = { name: 'tlb_gen', maxInsns: 50_000_000 };
