@@ -9,7 +9,7 @@ import { Machine, type MachineResult } from '../../host/machine/machine.js';
 import { DebugCmd, holdReason, HoldWhy } from '../../host/machine/pause.js';
 import { StopReason } from '../../host/machine/power.js';
 import { guest, hartsave } from '../../host/platform.js';
-import { program } from '../cli/programs.js';
+import { program, removePrograms } from '../cli/programs.js';
 
 const S1 = 9;
 const S3 = 19;
@@ -31,6 +31,7 @@ afterAll(async () => {
   if (machine.harts.held) await machine.harts.release();
   machine.stop(StopReason.HostDone, 0);
   await done;
+  removePrograms();
 });
 
 describe('holding the harts', () => {
