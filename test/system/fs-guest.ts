@@ -18,7 +18,6 @@ export interface Target {
   argv(disk: string, cores: number): string[];
 }
 
-
 export const targets: Target[] = [
   {
     name: 'emulator',
