@@ -135,6 +135,7 @@ freeze(void)
   deadline = uptime() + 4 * TICK_HZ;
   int pid = ingroup(id, busy_group);
   wait_running(id);
+  wait_pids(id, BUSY);
   if(pgctl(id, PGC_FREEZE, 0, 0) < 0)
     fail("pgctl freeze failed");
   getstat(id, &st);
