@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type {
-  ControlSection, FinisherSection, FsSection, GuestSection, HartSection, HartsaveSection, TelemetrySection, WasmSection,
+  ControlSection, DebugSection, FinisherSection, FsSection, GuestSection, HartSection, HartsaveSection, TelemetrySection, WasmSection,
 } from '../build/gen/platform-types.js';
 
 // Compiled code runs from build/host/, tests from host/: find the root upwards.
@@ -44,5 +44,6 @@ export const wasm = table.wasm as unknown as WasmSection;
 export const hart = table.hart as unknown as HartSection;
 export const hartsave = table.hartsave as unknown as HartsaveSection;
 export const control = table.control as unknown as ControlSection;
+export const debug = table.debug as unknown as DebugSection;
 export const fs = table.fs as unknown as FsSection;
 export const telemetry = table.telemetry as unknown as TelemetrySection;

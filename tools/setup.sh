@@ -2,7 +2,9 @@
 # Installs the Debian packages the build and the tests need when they are
 # missing: the RISC-V cross compiler (required), make (required), and QEMU,
 # dtc, tmux and U-Boot's QEMU builds (optional: the tests that compare with
-# them, or boot firmware through them, skip without them).
+# them, or boot firmware through them, skip without them), and gdb-multiarch
+# (optional: `npm run debug` prints the command to attach it; its tests skip
+# without it).
 set -u
 need=""
 want=""
@@ -11,6 +13,7 @@ command -v riscv64-unknown-elf-gcc >/dev/null 2>&1 || need="$need gcc-riscv64-un
 command -v qemu-system-riscv64 >/dev/null 2>&1 || want="$want qemu-system-misc"
 command -v dtc >/dev/null 2>&1 || want="$want device-tree-compiler"
 command -v tmux >/dev/null 2>&1 || want="$want tmux"
+command -v gdb-multiarch >/dev/null 2>&1 || want="$want gdb-multiarch"
 # U-Boot has no command: its S-mode build for QEMU's virt is a file.
 [ -f /usr/lib/u-boot/qemu-riscv64_smode/u-boot.bin ] || want="$want u-boot-qemu"
 [ -z "$need$want" ] && exit 0

@@ -10,7 +10,9 @@
 USER_PROGS := init sh ls cat echo grep wc mkdir rm ln kill \
               forktest stressfs grind zombie halt badargs fswrite \
               ps hostname pgroup hog
-USER_CFLAGS := $(RVFLAGS) -O2 -Wall -Werror -fno-omit-frame-pointer -I. -MMD -MP
+# -g: GDB breaks and steps in user programs by source line too (add-symbol-file
+# build/user/_NAME); exec loads only the segments, so the image just grows.
+USER_CFLAGS := $(RVFLAGS) -O2 -g -Wall -Werror -fno-omit-frame-pointer -I. -MMD -MP
 USER_LDFLAGS := -z max-page-size=4096 --build-id=none -T user/user.ld
 
 ULIB := build/user/ulib.o build/user/printf.o build/user/umalloc.o build/user/usys.o
@@ -36,7 +38,8 @@ build/user/usys.o: build/gen/usys.S
 	@mkdir -p $(@D)
 	$(CC) $(USER_CFLAGS) -c -o $@ $<
 
-build/user/%.o: user/%.c $(GEN)
+# The flags are in this file: a change to it rebuilds every program.
+build/user/%.o: user/%.c $(GEN) user/user.mk
 	@mkdir -p $(@D)
 	$(CC) $(USER_CFLAGS) -c -o $@ $<
 

@@ -42,6 +42,8 @@ export const enum Op {
   NOP,          // any ALU op writing x0
   LI,           // addi rd, x0, imm
   MV,           // addi rd, rs1, 0
+  // A GDB breakpoint in place of the instruction (execute/debug.ts).
+  BREAK,
 }
 
 @inline export function pack(op: u32, rd: u32, rs1: u32, rs2: u32, len: u32): u32 {

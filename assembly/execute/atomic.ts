@@ -59,7 +59,7 @@ function atomicAddr(va: u64, size: u32, isLoad: bool): u32 {
     raise(isLoad ? CAUSE_LOAD_ACCESS : CAUSE_STORE_ACCESS, va);
     return 0;
   }
-  return isLoad ? ramLoadAddr(va, pa) : ramStoreAddr(va, pa);
+  return isLoad ? ramLoadAddr(va, pa) : ramStoreAddr(va, pa, size);
 }
 
 @inline function sext32(x: u32): u64 { return <u64><i64><i32>x; }

@@ -3,10 +3,11 @@
 // and interrupts. Each slow step handles the instruction at the cursor and
 // leaves the cursor where execution goes on.
 
-import { Op, opOf, rdOff, rs1Off, rs2Off, rs1Index, rs2Index, stepOf } from "../decode/ops";
+import { Op, opOf, rdOff, rs1Off, rs2Off, rs1Index, rs2Index, stepOf, pack, writeSlot } from "../decode/ops";
 import { HS_WAKE, HS_TIMER_DEADLINE } from "../../build/gen/platform";
 import { regs, scratchSlot, hartBlock, priv, mstatus, mie, excCause, excTval, codeEpoch, exitReason,
-  STOP_WFI, PRIV_S, PRIV_U, PRIV_M } from "../hart/state";
+  STOP_WFI, STOP_BREAK, STOP_WATCH, PRIV_S, PRIV_U, PRIV_M } from "../hart/state";
+import { breakAt } from "./debug";
 import { CODE_EPOCH_ADDR, OFF_FENCE_WORD, SLOT_SHIFT } from "../hart/layout";
 import { curP, curN, curBase, curPcBase, fetchPc, slotPc, cursorPc, jumpVia, enterScratch } from "./cursor";
 import { decodeSlot, enterPage, decodeScratch, fetchRaw, pageSlots, pageVa, pageWasm } from "./fetch";
@@ -83,7 +84,12 @@ export function slowStep(): void {
   const imm = load<i32>(p, 4);
   const op = opOf(w);
   switch (op) {
-    case Op.DECODE: decodeSlot(p, curBase, pageWasm); return;
+    case Op.DECODE:
+      decodeSlot(p, curBase, pageWasm);
+      if (breakAt(slotPc(p, curBase, curPcBase))) writeSlot(p, pack(Op.BREAK, 0, 0, 0, 0), 0);
+      return;
+    // Nothing retires: the host holds the harts with the pc on the breakpoint.
+    case Op.BREAK: exitReason = STOP_BREAK; return;
     case Op.PAGE_END: jumpVia(slotPc(p, curBase, curPcBase)); return;
     case Op.FETCH:
       if (!enterPage(fetchPc)) { deliver(); return; }
@@ -105,6 +111,7 @@ export function slowStep(): void {
       const va = load<u64>(regs + rs1Off(w)) + <u64><i64>imm;
       storeSlow(va, accessSize(op - Op.SB), load<u64>(regs + rs2Off(w)));
       if (excPending) { deliver(); return; }
+      if (exitReason == STOP_WATCH) return;
       retire(w);
       return;
     }
@@ -113,7 +120,10 @@ export function slowStep(): void {
     case Op.AMOMIN_W: case Op.AMOMAX_W: case Op.AMOMINU_W: case Op.AMOMAXU_W:
     case Op.AMOSWAP_D: case Op.AMOADD_D: case Op.AMOXOR_D: case Op.AMOAND_D: case Op.AMOOR_D:
     case Op.AMOMIN_D: case Op.AMOMAX_D: case Op.AMOMINU_D: case Op.AMOMAXU_D:
-      if (!atomicInstruction(w)) { deliver(); return; }
+      if (!atomicInstruction(w)) {
+        if (exitReason != STOP_WATCH) deliver();
+        return;
+      }
       retire(w);
       return;
     case Op.CSRRW: case Op.CSRRS: case Op.CSRRC: case Op.CSRRWI: case Op.CSRRSI: case Op.CSRRCI:

@@ -82,6 +82,10 @@ export const STOP_BUDGET: u32 = 0;
 export const STOP_WFI: u32 = 1;
 export const STOP_HOST: u32 = 2;
 export const STOP_SPIN: u32 = 3;
+/** A GDB breakpoint is on the next instruction (execute/debug.ts). */
+export const STOP_BREAK: u32 = 4;
+/** The last instruction stored into a range GDB watches. */
+export const STOP_WATCH: u32 = 5;
 /** exitReason while the loop may go on. */
 export const RUNNING: u32 = 0xff;
 /** Why the loop must stop at the end of this block, or RUNNING. */

@@ -14,6 +14,7 @@ import { translate, inRam, wasmAddr, NO_ADDR, ACC_FETCH, ACC_LOAD, ACC_STORE } f
 import { tlbFill, tlbEntry, tlbKey, tlbTag, tlbSalt } from "./tlb";
 import { pmpWholePage } from "./pmp";
 import { clintRead, clintWrite } from "../clint";
+import { watchStore, WATCH_NONE, WATCH_HIT } from "../execute/debug";
 import { raise, excPending } from "../trap/raise";
 import { CAUSE_LOAD_ACCESS, CAUSE_STORE_ACCESS, CAUSE_LOAD_MISALIGNED,
   CAUSE_STORE_MISALIGNED, CAUSE_FETCH_ACCESS } from "../trap/causes";
@@ -83,6 +84,7 @@ export function storeSlow(va: u64, size: u32, v: u64): bool {
     // Check both pages first so a fault leaves memory untouched.
     if (translate(va, ACC_STORE, 1) == NO_ADDR) return true;
     if (translate(va + size - 1, ACC_STORE, 1) == NO_ADDR) return true;
+    if (watchStore(va, size) == WATCH_HIT) return true;
     for (let i: u32 = 0; i < size; i++) {
       if (storeSlow(va + i, 1, v >> (8 * <u64>i))) return true;
     }
@@ -91,7 +93,9 @@ export function storeSlow(va: u64, size: u32, v: u64): bool {
   const pa = translate(va, ACC_STORE, size);
   if (pa == NO_ADDR) return true;
   if (inRam(pa)) {
-    storeSized(ramStoreAddr(va, pa), size, v);
+    const a = ramStoreAddr(va, pa, size);
+    if (a == 0) return true;
+    storeSized(a, size, v);
     return false;
   }
   if (pa < RAM_START) {
@@ -117,11 +121,14 @@ export function ramLoadAddr(va: u64, pa: u64): u32 {
 }
 
 /** The wasm address of a store's RAM translation (the walk has set D),
- *  entered in the store TLB unless some hart holds the page decoded, whose
- *  stores must keep coming here. */
-export function ramStoreAddr(va: u64, pa: u64): u32 {
+ *  entered in the store TLB unless some hart holds the page decoded, or GDB
+ *  watches something in it: their stores must keep coming here. 0 when the
+ *  store would touch a watched range: it must not happen (execute/debug.ts). */
+export function ramStoreAddr(va: u64, pa: u64, size: u32): u32 {
+  const watch = watchStore(va, size);
+  if (watch == WATCH_HIT) return 0;
   const a = wasmAddr(pa);
-  if (!noteCodeWrite(pa) && pmpWholePage) tlbFill(tlbStore, va, a);
+  if (!noteCodeWrite(pa) && pmpWholePage && watch == WATCH_NONE) tlbFill(tlbStore, va, a);
   return a;
 }
 

@@ -20,6 +20,8 @@ export interface SessionConfig {
   disk: string;
   cores: number;
   ramBytes: number;
+  /** Ours only: with a GDB stub and a client attached (bench --gdb). */
+  gdb?: boolean;
 }
 
 /** The shell's prompt at the start of a line. */

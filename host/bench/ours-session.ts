@@ -8,6 +8,7 @@ import { Machine } from '../machine/machine.js';
 import { StopReason } from '../machine/power.js';
 import { hart } from '../platform.js';
 import { ConsoleLog } from './console-log.js';
+import { AttachedGdb } from './gdb-attached.js';
 import type { GuestSession, SessionConfig } from './guest-session.js';
 
 export class OursSession implements GuestSession {
@@ -16,6 +17,7 @@ export class OursSession implements GuestSession {
   private link: SerialLink | null = null;
   private machine: Machine | null = null;
   private disk: DiskFile | null = null;
+  private gdb: AttachedGdb | null = null;
   private finished: Promise<unknown> = Promise.resolve();
   private readonly decoder = new TextDecoder();
 
@@ -29,13 +31,17 @@ export class OursSession implements GuestSession {
       cores: cfg.cores, ramBytes: cfg.ramBytes, image: readElfFile(cfg.kernel), disk,
       htif: false, maxInsns: 0, trace: false,
       note: (line) => session.log.append(`\n[xv6-wasm: ${line}]\n`),
-      onWake: () => session.link?.pump(),
+      onWake: () => {
+        session.link?.pump();
+        session.gdb?.poll();
+      },
     });
     session.machine = machine;
     session.link = new SerialLink(machine.consoles[0], (bytes) => session.log.append(session.decoder.decode(bytes, { stream: true })));
     session.finished = machine.run().then(
       (r) => session.log.close(`the guest stopped (reason ${r.reason}, code ${r.exitCode})`),
       (e: Error) => session.log.close(`the machine failed: ${e.message}`));
+    if (cfg.gdb) session.gdb = await AttachedGdb.attach(machine, cfg.cores, (line) => session.log.append(`\n[xv6-wasm: ${line}]\n`));
     return session;
   }
 
@@ -50,6 +56,7 @@ export class OursSession implements GuestSession {
   }
 
   async close(): Promise<void> {
+    this.gdb?.close();
     this.machine?.stop(StopReason.HostDone, 0);
     await this.finished;
     if (this.disk) closeDisk(this.disk);

@@ -10,7 +10,8 @@ import { OursSession } from './ours-session.js';
 import { QemuSession } from './qemu-session.js';
 import { PARALLEL_DONE, parallelCommand, WORKLOADS, type Workload } from './workloads.js';
 
-export type Side = 'ours' | 'qemu';
+/** 'gdb': ours with a GDB client attached and nothing set (bench --gdb). */
+export type Side = 'ours' | 'gdb' | 'qemu';
 
 export interface BenchPlan {
   kernel: string;
@@ -21,6 +22,8 @@ export interface BenchPlan {
   runs: number;
   quick: boolean;
   qemu: boolean;
+  /** Also run our side with a GDB stub attached (--gdb). */
+  gdb: boolean;
   workloads: Workload[];
 }
 
@@ -52,8 +55,12 @@ function steps(plan: BenchPlan, cores: number): { w: Workload; copies: number }[
 }
 
 function countSteps(plan: BenchPlan): number {
-  const sides = plan.qemu ? 2 : 1;
+  const sides = sidesOf(plan).length;
   return plan.runs * sides * plan.coreCounts.reduce((n, c) => n + 1 + steps(plan, c).length, 0);
+}
+
+function sidesOf(plan: BenchPlan): Side[] {
+  return ['ours', ...(plan.gdb ? ['gdb' as const] : []), ...(plan.qemu ? ['qemu' as const] : [])];
 }
 
 export async function runBench(plan: BenchPlan, progress: Progress): Promise<Sample[]> {
@@ -62,14 +69,14 @@ export async function runBench(plan: BenchPlan, progress: Progress): Promise<Sam
   const work = mkdtempSync(join(tmpdir(), 'xv6-wasm-bench-'));
   try {
     for (let run = 1; run <= plan.runs; run++) {
-      for (const side of (plan.qemu ? ['ours', 'qemu'] : ['ours']) as Side[]) {
+      for (const side of sidesOf(plan)) {
         for (const cores of plan.coreCounts) {
           const disk = join(work, `fs-${side}-${cores}-${run}.img`);
           copyFileSync(plan.disk, disk);
-          const cfg: SessionConfig = { kernel: plan.kernel, disk, cores, ramBytes: plan.ramBytes };
+          const cfg: SessionConfig = { kernel: plan.kernel, disk, cores, ramBytes: plan.ramBytes, gdb: side === 'gdb' };
           const tag = `run ${run}/${plan.runs} ${side} ${cores} hart${cores > 1 ? 's' : ''}`;
           progress(`${tag}: boot`, samples.length, total);
-          const session: GuestSession = side === 'ours' ? await OursSession.start(cfg) : new QemuSession(cfg);
+          const session: GuestSession = side === 'qemu' ? new QemuSession(cfg) : await OursSession.start(cfg);
           try {
             const boot = await measureBoot(session, BOOT_TIMEOUT_MS);
             samples.push({ ...boot, workload: 'boot', side, cores, copies: 1, run });

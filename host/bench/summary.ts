@@ -16,6 +16,9 @@ export interface Row {
   qemu: { seconds: number[]; time: Spread; mips: number | null } | null;
   /** QEMU seconds / our seconds, per run: above 1 means we are faster. */
   ratio: Spread | null;
+  /** With a GDB client attached (bench --gdb): its times, and its seconds /
+   *  our seconds per run (1: the stub costs nothing). */
+  gdb: { time: Spread; ratio: Spread | null } | null;
   /** Total MIPS against the same workload's single copy on a 1-hart machine. */
   scaling: number | null;
   /** A single copy here against the same on a 1-hart machine: what idle harts cost (1 = nothing). */
@@ -45,12 +48,15 @@ export function summarize(samples: Sample[]): Row[] {
     const mips = counts.length ? spread(ours.map((s) => (s.instret ?? 0) / s.seconds / 1e6)).median : null;
     const busy = first.workload === 'boot' ? first.cores : first.copies;
     const pairs = qemu.map((q) => [q, ours.find((o) => o.run === q.run)] as const).filter(([, o]) => o);
+    const gdb = group.filter((s) => s.side === 'gdb');
+    const gdbPairs = gdb.map((g) => [g, ours.find((o) => o.run === g.run)] as const).filter(([, o]) => o);
     const qemuTime = qemu.length ? spread(qemu.map((s) => s.seconds)) : null;
     rows.push({
       workload: first.workload, cores: first.cores, copies: first.copies,
       ours: { seconds: ours.map((s) => s.seconds), time: spread(ours.map((s) => s.seconds)), instret, mips, mipsPerHart: mips === null ? null : mips / busy },
       qemu: qemuTime ? { seconds: qemu.map((s) => s.seconds), time: qemuTime, mips: instret === null ? null : instret / qemuTime.median / 1e6 } : null,
       ratio: pairs.length ? spread(pairs.map(([q, o]) => q.seconds / o!.seconds)) : null,
+      gdb: gdb.length ? { time: spread(gdb.map((s) => s.seconds)), ratio: gdbPairs.length ? spread(gdbPairs.map(([g, o]) => g.seconds / o!.seconds)) : null } : null,
       scaling: null, vsOneHart: null,
     });
   }

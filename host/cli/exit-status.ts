@@ -58,6 +58,9 @@ export function exitStatus(r: MachineResult, o: ExitContext, panic: string | nul
     case StopReason.UserQuit:
       say('terminated by Ctrl-A x');
       return code;
+    case StopReason.DebuggerKill:
+      say('killed from GDB');
+      return code;
     case StopReason.OutputClosed:
       return code;
     default:

@@ -2,7 +2,8 @@
 // disk, both defaulting to what the build makes, then the machine options,
 // checked and loaded before the front end runs. `boot` also takes firmware
 // (--bios), which then starts the kernel as its next stage. Both take
-// snapshots (Ctrl-A s, into --snapshot) and go on from one (--restore).
+// snapshots (Ctrl-A s, into --snapshot) and go on from one (--restore);
+// `boot` also takes a GDB stub (--gdb).
 import { join } from 'node:path';
 import { Command, Option } from 'commander';
 import { checkDiskFits } from '../machine/disk-fits.js';
@@ -10,11 +11,12 @@ import { type ElfImage, readElfFile } from '../machine/elf.js';
 import { readFirmwareBoot } from '../machine/firmware.js';
 import { guest, projectRoot } from '../platform.js';
 import type { RestoredMachine } from '../snapshot/restore.js';
+import { addGdbOptions, gdbSettings, type GdbSettings, type RawGdbOptions } from './gdb-options.js';
 import { addMachineOptions, machineSettings, releasingDiskOnError, type MachineSettings, type RawMachineOptions } from './machine-options.js';
 import { restoreSettings } from './restore-options.js';
 import { runCommandBody } from './user-errors.js';
 
-export interface KernelCommandOptions extends RawMachineOptions {
+export interface KernelCommandOptions extends RawMachineOptions, RawGdbOptions {
   kernel: string;
   disk: string;
   bios?: string;
@@ -32,12 +34,14 @@ export interface KernelRun extends MachineSettings {
   snapshotPath: string;
   /** With --restore: the machine to go on from. */
   restored?: RestoredMachine;
+  /** --gdb, for the commands that take it. */
+  gdb?: GdbSettings;
 }
 
 const BIOS_HELP = `firmware started at 0x${guest.RAM_BASE.toString(16)} in M-mode on every hart (e.g. OpenSBI fw_dynamic, ELF or raw), `
   + 'told to start the kernel in S-mode (an ELF, or a raw image at the next 2 MiB boundary past the firmware); none: start the kernel itself';
 
-export function kernelCommand(name: string, description: string, body: (run: KernelRun) => Promise<number>, takes: { bios?: boolean } = {}): Command {
+export function kernelCommand(name: string, description: string, body: (run: KernelRun) => Promise<number>, takes: { bios?: boolean; gdb?: boolean } = {}): Command {
   const cmd = new Command(name)
     .description(description)
     .addOption(new Option('--kernel <file>', takes.bios ? 'kernel ELF (after --bios: an ELF or a raw image)' : 'kernel ELF').default(join(projectRoot, 'build/kernel/kernel'), 'build/kernel/kernel'))
@@ -46,13 +50,15 @@ export function kernelCommand(name: string, description: string, body: (run: Ker
   addMachineOptions(cmd);
   cmd.addOption(new Option('--snapshot <file>', 'where Ctrl-A s saves a snapshot of the machine (default: the disk image\'s name + .snap)'))
     .addOption(new Option('--restore <file>', 'go on from a snapshot instead of booting: harts, RAM, devices and the disk as they were'));
+  if (takes.gdb) addGdbOptions(cmd);
   return cmd.action((opts: KernelCommandOptions, self: Command) =>
     runCommandBody(opts.restore ?? opts.kernel, async () => {
+      const gdb = gdbSettings(opts, opts.kernel);
       if (opts.restore !== undefined) {
         const run = restoreSettings(opts, (option) => self.getOptionValueSource(option) === 'cli');
-        return body({ ...run, file: opts.restore });
+        return body({ ...run, file: opts.restore, gdb });
       }
-      const settings = machineSettings(opts);
+      const settings = { ...machineSettings(opts), gdb };
       const snapshotPath = opts.snapshot ?? `${opts.disk}.snap`;
       return body({ ...settings, snapshotPath, ...releasingDiskOnError(settings.disk, () => loadKernel(opts, settings)) });
     }));

@@ -4,6 +4,8 @@
 import { SerialDir } from '../console/serial-dir.js';
 import { SerialLink } from '../console/serial-link.js';
 import { Terminal } from '../console/terminal.js';
+import { startGdbServer } from '../gdb/attach.js';
+import type { GdbServer } from '../gdb/server.js';
 import type { ElfImage } from '../machine/elf.js';
 import { Machine, type MachineResult } from '../machine/machine.js';
 import { StopReason } from '../machine/power.js';
@@ -12,6 +14,7 @@ import type { RestoredMachine } from '../snapshot/restore.js';
 import { Snapshotter } from '../snapshot/snapshotter.js';
 import { ConsoleTail, exitStatus, say } from './exit-status.js';
 import type { MachineSettings } from './machine-options.js';
+import type { GdbSettings } from './gdb-options.js';
 import { formatStats } from './stats.js';
 
 export interface LaunchOptions extends MachineSettings {
@@ -27,12 +30,15 @@ export interface LaunchOptions extends MachineSettings {
   snapshotPath?: string;
   /** Go on from a snapshot (host/snapshot/restore.ts) instead of booting. */
   restored?: RestoredMachine;
+  /** --gdb: a GDB stub on this machine. */
+  gdb?: GdbSettings;
 }
 
 export async function launch(o: LaunchOptions): Promise<number> {
   let link: SerialLink | null = null;
   let terminal: Terminal | null = null;
   let serial: SerialDir | null = null;
+  let gdb: GdbServer | null = null;
   let outputClosed = false;
   // The end of what the guest printed, to name a kernel panic on stderr.
   const tail = new ConsoleTail();
@@ -47,6 +53,7 @@ export async function launch(o: LaunchOptions): Promise<number> {
   const machine = await Machine.create({
     cores: o.cores, ramBytes: o.ramBytes, image: o.image, next: o.next, disk: o.disk,
     htif: o.htif, maxInsns: o.maxInsns, trace: o.trace, restore: o.restored?.restore,
+    startHeld: o.gdb?.wait,
     traceOut: (text) => write(text),
     note: say,
     onWake: () => {
@@ -55,9 +62,11 @@ export async function launch(o: LaunchOptions): Promise<number> {
         terminal?.throttle(link.wantsInput());
       }
       serial?.pump();
+      gdb?.poll();
     },
   });
   if (o.serialPaths.length > 0) serial = await SerialDir.open(o.serialPaths, machine.consoles);
+  if (o.gdb) gdb = await startGdbServer(machine, o.cores, o.gdb, say);
   // Whoever reads our output went away (`boot | head`): stop the guest
   // quietly, as a shell pipeline expects, instead of dying on EPIPE. Any
   // other failure to write (a full disk, an I/O error) stops it too, with
@@ -105,6 +114,7 @@ export async function launch(o: LaunchOptions): Promise<number> {
     terminal.detach();
     serial?.close();
   }
+  gdb?.close(result.exitCode);
   if (o.stats) process.stderr.write(formatStats(result.instret, result.seconds, result.counters));
   return exitStatus(result, o, tail.panicLine());
 }

@@ -15,6 +15,10 @@ export const enum Stop {
   Host = 2,
   /** The hart spins on a lock another hart holds: pause the thread briefly. */
   Spin = 3,
+  /** A GDB breakpoint is on the next instruction: hold (host/gdb/). */
+  Break = 4,
+  /** The last instruction wrote a range GDB watches: hold. */
+  Watch = 5,
 }
 
 export interface CoreExports {

@@ -11,7 +11,7 @@ import { instantiateCore, Stop } from './core.js';
 import type { HartMessage, HartWorkerData } from './hart-config.js';
 import { MemoryViews } from './memory.js';
 import { requestStop, StopReason, stopRequested } from './power.js';
-import { holdHart, holdRequested } from './pause.js';
+import { holdHart, holdRequested, HoldWhy, requestHold, setHoldReason } from './pause.js';
 import { resumeClock, resumeHart } from './resume.js';
 import { arriveAndWait } from './start-barrier.js';
 import { Tracer } from './tracer.js';
@@ -44,6 +44,10 @@ function park(): void {
     timeoutMs = (deadline - nowTicks()) / TICKS_PER_MS;
     if (timeoutMs <= 0) return;
   }
+  // The core cleared HS_WAKE in its last look at WFI, which may have eaten
+  // the wake-up of a hold asked for since: CTL_PAUSE is set before that
+  // wake-up, so it shows here.
+  if (holdRequested(i32)) return;
   Atomics.store(i32, runstateIndex, PARKED);
   Atomics.wait(i32, wakeIndex, 0, timeoutMs);
   Atomics.store(i32, runstateIndex, RUNNING);
@@ -127,6 +131,11 @@ function runHart(): void {
       if (config.tohost >= 0 && checkTohost()) break;
       if (why === Stop.Wfi) park();
       else if (why === Stop.Spin) pause();
+      else if (why === Stop.Break || why === Stop.Watch) {
+        // All-stop: this hart says why, and every hart holds.
+        setHoldReason(i32, h, why === Stop.Break ? HoldWhy.Breakpoint : HoldWhy.Watchpoint);
+        requestHold(i32, config.nharts);
+      }
     }
   } finally {
     tracer?.flush();

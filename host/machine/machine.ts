@@ -19,7 +19,8 @@ import { MemoryViews, createSharedMemory } from './memory.js';
 import { readStop, requestStop, resetPower, StopReason, stopRequested, type StopState } from './power.js';
 import { resetStartBarrier } from './start-barrier.js';
 import { clearThreadWords } from './resume.js';
-import { HartHold, resetHold } from './pause.js';
+import { HartHold, holdFromStart, resetHold } from './pause.js';
+import { clearDebugTables } from '../gdb/breakpoints.js';
 import { waitWord } from './wait-word.js';
 import { readCoreCounters, type CoreCounters } from './core-counters.js';
 
@@ -41,6 +42,9 @@ export interface MachineOptions {
   /** Where trace lines and notes go; UART output is taken by the caller from `consoles`. */
   traceOut?: (text: string) => void;
   note?: (line: string) => void;
+  /** Every hart holds before its first instruction, until `harts` releases
+   *  them (a debugger's -S). A guest reset starts the harts running. */
+  startHeld?: boolean;
   /** Called every time the main thread wakes: move console bytes here. */
   onWake?: () => void;
   /** Go on from a snapshot instead of powering on (host/snapshot/). */
@@ -126,6 +130,7 @@ export class Machine {
     const machine = new Machine(module, memory, opts, fdtAddr, tohost);
     if (opts.restore) machine.resume(opts.restore);
     else machine.powerOn(fdt);
+    if (opts.startHeld) holdFromStart(machine.views.i32);
     return machine;
   }
 
@@ -147,6 +152,8 @@ export class Machine {
     resetHold(views.i32);
     Atomics.store(views.i32, eventIndex(), 0);
     for (let h = 0; h < guest.MAX_HARTS; h++) clearThreadWords(views, h);
+    // They were a debugger's, who is not here now.
+    clearDebugTables(views.i32);
     this.resumeAt = r.mtime;
   }
 

@@ -15,6 +15,7 @@
 import { signalEvent, wakeHart } from '../devices/signals.js';
 import { control, hart, wasm } from '../platform.js';
 import { addClockShift, clockShift, hostTicks, type ClockStart } from './clock.js';
+import { Stop } from './core.js';
 import { stopRequested } from './power.js';
 import { waitWord } from './wait-word.js';
 
@@ -33,6 +34,10 @@ export const HoldWhy = {
   Requested: 1,
   /** A DebugCmd step finished. */
   Stepped: 2,
+  /** The hart reached a GDB breakpoint (its pc is on it). */
+  Breakpoint: 3,
+  /** The hart wrote a range GDB watches (HS_DEBUG_ADDR says where). */
+  Watchpoint: 4,
 } as const;
 
 const PAUSE = (wasm.CONTROL_BASE + control.CTL_PAUSE) >> 2;
@@ -48,6 +53,12 @@ export function resetHold(i32: Int32Array): void {
 
 export function holdRequested(i32: Int32Array): boolean {
   return Atomics.load(i32, PAUSE) !== 0;
+}
+
+/** Power-on for a debugger that wants the harts before their first
+ *  instruction (boot -S): each hart holds as soon as it has started. */
+export function holdFromStart(i32: Int32Array): void {
+  Atomics.store(i32, PAUSE, 1);
 }
 
 /** Asks every hart to hold. Returns false when a hold was already asked for. */
@@ -123,7 +134,9 @@ export class HartHold {
     for (let h = 0; h < this.nharts; h++) setHoldReason(this.i32, h, HoldWhy.None);
     Atomics.store(this.i32, PAUSE, 0);
     for (let h = 0; h < this.nharts; h++) wakeHart(this.i32, h);
-    for (let n = heldCount(this.i32); n > 0 && !stopRequested(this.i32); n = heldCount(this.i32)) {
+    // A hart that stops at a breakpoint at once asks for the next hold
+    // before the others have left this one: they then stay held.
+    for (let n = heldCount(this.i32); n > 0 && !stopRequested(this.i32) && !holdRequested(this.i32); n = heldCount(this.i32)) {
       await waitWord(this.i32, PAUSED, n, 50);
     }
   }
@@ -149,9 +162,9 @@ export function holdHart(
     const c = Atomics.load(i32, cmd);
     if (c !== DebugCmd.None) {
       core.loadState();
-      core.step(c === DebugCmd.StepWithInterrupts ? 1 : 0);
+      const why = core.step(c === DebugCmd.StepWithInterrupts ? 1 : 0);
       core.saveState();
-      setHoldReason(i32, h, HoldWhy.Stepped);
+      setHoldReason(i32, h, why === Stop.Watch ? HoldWhy.Watchpoint : HoldWhy.Stepped);
       Atomics.store(i32, cmd, DebugCmd.None);
       Atomics.notify(i32, cmd);
       signalEvent(i32);

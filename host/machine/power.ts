@@ -33,6 +33,8 @@ export const StopReason = {
   OutputClosed: 7,
   /** The program embedding the machine is done with it (bench). */
   HostDone: 8,
+  /** GDB's `kill` (host/gdb/). */
+  DebuggerKill: 9,
 } as const;
 export type StopReason = (typeof StopReason)[keyof typeof StopReason];
 

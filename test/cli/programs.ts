@@ -95,6 +95,14 @@ banner: .asciz "ready>"
   // longest step of mtime it saw between two turns of the loop.
   count: `_start: .option norvc; csrr s2, time
 1: addi s1, s1, 1; csrr t0, time; sub t1, t0, s2; mv s2, t0; bleu t1, s3, 1b; mv s3, t1; j 1b`,
+  // Every hart counts in s1 and stores the count to its own word of
+  // `words` (the sd at RAM_BASE + 0x10), for watchpoints.
+  store: `_start: .option norvc; la t0, words; slli t1, a0, 3; add t0, t0, t1
+1: addi s1, s1, 1; sd s1, 0(t0); j 1b
+.data
+.align 3
+.globl words
+words: .dword 0, 0, 0, 0, 0, 0, 0, 0`,
   trace: `_start: .option norvc; addi a0, zero, 10; .option rvc; c.addi a0, 5; ${htif('1')}\n${TOHOST}`,
   // Every hart checks its entry registers, then adds hartid+1 to a shared
   // sum; hart 0 waits for all and checks the total: 1+2+...+NHARTS.

@@ -4,35 +4,26 @@
 // and guest time does not move while held.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clockShift } from '../../host/machine/clock.js';
-import { readElfFile } from '../../host/machine/elf.js';
-import { Machine, type MachineResult } from '../../host/machine/machine.js';
+import type { Machine } from '../../host/machine/machine.js';
 import { DebugCmd, holdReason, HoldWhy } from '../../host/machine/pause.js';
-import { StopReason } from '../../host/machine/power.js';
 import { guest, hartsave } from '../../host/platform.js';
-import { program, removePrograms } from '../cli/programs.js';
+import { runProgram, type Running } from './running-machine.js';
 
 const S1 = 9;
 const S3 = 19;
 
 let machine: Machine;
-let done: Promise<MachineResult>;
+let running: Running;
 
 const reg = (h: number, r: number) => machine.views.hartBigU64(h, hartsave.HSV_REGS + 8 * r);
 const saved = (h: number, field: number) => machine.views.hartBigU64(h, field);
 
 beforeAll(async () => {
-  machine = await Machine.create({
-    cores: 2, ramBytes: 16 * 2 ** 20, image: readElfFile(program('count')), disk: null, htif: false, maxInsns: 0, trace: false,
-  });
-  done = machine.run();
+  running = await runProgram('count', 2);
+  machine = running.machine;
 });
 
-afterAll(async () => {
-  if (machine.harts.held) await machine.harts.release();
-  machine.stop(StopReason.HostDone, 0);
-  await done;
-  removePrograms();
-});
+afterAll(() => running.stop());
 
 describe('holding the harts', () => {
   it('stops every hart where it is, and nothing runs until release', async () => {

@@ -26,7 +26,8 @@ export interface Session {
   close(): Promise<void>;
 }
 
-export async function boot(target: Target, cores: number, promptMs = 120_000): Promise<Session> {
+/** Boots and waits for `ready` in the output (the shell's first prompt). */
+export async function boot(target: Target, cores: number, promptMs = 120_000, ready = /\$ $/): Promise<Session> {
   const { dir, cleanup } = scratch();
   const start = performance.now();
   const guest = Guest.withCopy(target, fsImage, join(dir, 'fs.img'), cores);
@@ -36,7 +37,7 @@ export async function boot(target: Target, cores: number, promptMs = 120_000): P
     cleanup();
   };
   try {
-    await guest.waitFor(/\$ $/, promptMs);
+    await guest.waitFor(ready, promptMs);
   } catch (e) {
     await close();
     throw e;

@@ -22,6 +22,7 @@ interface BenchOptions {
   qemu: string;
   json?: string;
   workloads?: string;
+  gdb?: boolean;
   kernel: string;
   disk: string;
   mem: string;
@@ -85,6 +86,7 @@ export function benchCommand(): Command {
     .addOption(new Option('--quick', 'small sizes and no usertests: a smoke run of a minute or two'))
     .addOption(new Option('--qemu <mode>', 'compare with qemu-system-riscv64: auto, on or off').default('auto'))
     .addOption(new Option('--json <file>', 'also write the results as JSON'))
+    .addOption(new Option('--gdb', 'also run our side with a GDB client attached and nothing set (what the stub costs)'))
     .addOption(new Option('--workloads <list>', `only these, comma-separated: ${WORKLOADS.map((w) => w.name).join(',')}`))
     .addOption(new Option('--kernel <file>', 'kernel ELF').default(join(projectRoot, 'build/kernel/kernel'), 'build/kernel/kernel'))
     .addOption(new Option('--disk <file>', 'file-system image (each run boots a fresh copy)').default(join(projectRoot, 'build/fs.img'), 'build/fs.img'))
@@ -100,7 +102,7 @@ export function benchCommand(): Command {
       const workloads = selectWorkloads(quick, workloadNames(o.workloads));
       const plan = {
         kernel: mustExist(o.kernel, 'kernel'), disk: mustExist(o.disk, 'disk image'), ramBytes,
-        coreCounts: cores > 1 ? [1, cores] : [1], runs, quick, qemu, workloads,
+        coreCounts: cores > 1 ? [1, cores] : [1], runs, quick, qemu, gdb: o.gdb === true, workloads,
       };
       const progress = progressLine(process.stderr);
       const calibration = await calibrate();
@@ -108,7 +110,7 @@ export function benchCommand(): Command {
       const samples = await runBench(plan, progress);
       const report: BenchReport = {
         host: hostInfo(qemu ? qemuVersion() : 'not used'),
-        settings: { runs, quick, cores, qemu, mem: ramBytes },
+        settings: { runs, quick, cores, qemu, gdb: o.gdb === true, mem: ramBytes },
         calibration, ipi, rows: summarize(samples),
       };
       process.stdout.write(formatTable(report));

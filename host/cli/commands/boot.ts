@@ -7,5 +7,5 @@ import { launch } from '../launch.js';
 
 export function bootCommand(): Command {
   return kernelCommand('boot', 'boot a kernel with UART0 on this terminal (Ctrl-A x quits, Ctrl-A h for help)',
-    (run) => launch({ ...run, htif: false, maxInsns: 0, trace: false }), { bios: true });
+    (run) => launch({ ...run, htif: false, maxInsns: 0, trace: false }), { bios: true, gdb: true });
 }

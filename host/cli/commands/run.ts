@@ -5,10 +5,11 @@ import { Command, Option } from 'commander';
 import { readElfFile } from '../../machine/elf.js';
 import { parseCount } from '../../machine/options.js';
 import { launch } from '../launch.js';
+import { addGdbOptions, gdbSettings, type RawGdbOptions } from '../gdb-options.js';
 import { addMachineOptions, machineSettings, releasingDiskOnError, type RawMachineOptions } from '../machine-options.js';
 import { runCommandBody } from '../user-errors.js';
 
-interface RunOptions extends RawMachineOptions {
+interface RunOptions extends RawMachineOptions, RawGdbOptions {
   maxInsns?: string;
   trace?: boolean;
 }
@@ -21,11 +22,13 @@ export function runCommand(): Command {
     .addOption(new Option('--max-insns <n>', 'give up once a hart has retired this many instructions, and exit 2'))
     .addOption(new Option('--trace', 'print every retired instruction: hart, pc, raw instruction, disassembly, written register'));
   addMachineOptions(cmd);
+  addGdbOptions(cmd);
   return cmd.action((program: string, opts: RunOptions) =>
     runCommandBody(program, async () => {
       const maxInsns = opts.maxInsns === undefined ? 0 : parseCount(opts.maxInsns);
+      const gdb = gdbSettings(opts, program);
       const settings = machineSettings(opts);
       const image = releasingDiskOnError(settings.disk, () => readElfFile(program));
-      return launch({ ...settings, file: program, image, htif: true, maxInsns, trace: opts.trace === true });
+      return launch({ ...settings, file: program, image, htif: true, maxInsns, trace: opts.trace === true, gdb });
     }));
 }
