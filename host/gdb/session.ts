@@ -72,13 +72,13 @@ export class GdbSession {
 
   /** Ctrl-C from the client. */
   async interrupt(): Promise<void> {
-    if (this.running) await this.stop(true);
+    if (this.running) await this.stop();
   }
 
   /** Called whenever the machine's event word fires: a hart may have asked
    *  for the hold (a breakpoint or watchpoint). */
   poll(): void {
-    if (this.running && !this.alone && !this.stopping && holdRequested(this.t.views.i32)) void this.stop(false);
+    if (this.running && !this.alone && !this.stopping && holdRequested(this.t.views.i32)) void this.stop();
   }
 
   /** The machine powered off while GDB waited for a stop. */
@@ -88,7 +88,7 @@ export class GdbSession {
     this.send(`W${(code & 0xff).toString(16).padStart(2, '0')}`);
   }
 
-  private stop(interrupted: boolean): Promise<void> {
+  private stop(): Promise<void> {
     if (!this.stopping) {
       this.stopping = (async () => {
         await this.releasing;
@@ -96,28 +96,28 @@ export class GdbSession {
         const held = await this.t.harts.hold();
         if (!this.running || !held) return;
         this.running = false;
-        this.send(this.stopReply(interrupted));
+        this.send(this.stopReply());
       })().finally(() => { this.stopping = null; });
     }
     return this.stopping;
   }
 
   /** The hart a stop is about: the first that hit something, else the current one. */
-  private stopReply(interrupted: boolean): string {
+  private stopReply(): string {
     const i32 = this.t.views.i32;
     for (let h = 0; h < this.t.nharts; h++) {
       const why = holdReason(i32, h);
       if (why === HoldWhy.Breakpoint) {
         this.current = h;
-        return (this.lastStop = `T${SIGTRAP}thread:${tid(h)};${this.swbreak ? 'swbreak:;' : ''}`);
+        return this.breakReply(h);
       }
       if (why === HoldWhy.Watchpoint) {
         this.current = h;
-        const addr = this.t.views.hartBigU64(h, debug.HS_DEBUG_ADDR);
-        return (this.lastStop = `T${SIGTRAP}thread:${tid(h)};watch:${addr.toString(16)};`);
+        return this.watchReply(h);
       }
     }
-    return (this.lastStop = `T${interrupted ? SIGINT : SIGTRAP}thread:${tid(this.current)};`);
+    // Ctrl-C, or a hold that was not GDB's (a snapshot): an interruption.
+    return (this.lastStop = `T${SIGINT}thread:${tid(this.current)};`);
   }
 
   /** Answers one packet (sending nothing for 'k', which has no reply). */
@@ -257,12 +257,18 @@ export class GdbSession {
   private afterStep(h: number): string | null {
     if (holdReason(this.t.views.i32, h) === HoldWhy.Watchpoint) {
       setHoldReason(this.t.views.i32, h, HoldWhy.Stepped);
-      return (this.lastStop = `T${SIGTRAP}thread:${tid(h)};watch:${this.t.views.hartBigU64(h, debug.HS_DEBUG_ADDR).toString(16)};`);
+      return this.watchReply(h);
     }
-    if (this.tables.hasBreak(this.t.views.hartBigU64(h, hartsave.HSV_PC))) {
-      return (this.lastStop = `T${SIGTRAP}thread:${tid(h)};${this.swbreak ? 'swbreak:;' : ''}`);
-    }
-    return null;
+    return this.tables.hasBreak(this.t.views.hartBigU64(h, hartsave.HSV_PC)) ? this.breakReply(h) : null;
+  }
+
+  private breakReply(h: number): string {
+    return (this.lastStop = `T${SIGTRAP}thread:${tid(h)};${this.swbreak ? 'swbreak:;' : ''}`);
+  }
+
+  /** The watched range's address the store would have written (HS_DEBUG_ADDR). */
+  private watchReply(h: number): string {
+    return (this.lastStop = `T${SIGTRAP}thread:${tid(h)};watch:${this.t.views.hartBigU64(h, debug.HS_DEBUG_ADDR).toString(16)};`);
   }
 
   /**

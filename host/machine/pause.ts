@@ -87,6 +87,10 @@ export function setHoldReason(i32: Int32Array, h: number, why: number): void {
  */
 export class HartHold {
   private heldAt = -1;
+  /** Holds asked for and not released: a debugger's and a snapshot's nest,
+   *  so that a snapshot taken while GDB has the harts stopped leaves them
+   *  stopped. */
+  private holders = 0;
   private readonly hostNow: () => number;
 
   constructor(private readonly i32: Int32Array, private readonly f64: Float64Array, private readonly nharts: number, clock: ClockStart) {
@@ -105,6 +109,7 @@ export class HartHold {
 
   /** Resolves true once every hart holds, false if the machine stopped first. */
   async hold(): Promise<boolean> {
+    this.holders++;
     requestHold(this.i32, this.nharts);
     while (heldCount(this.i32) < this.nharts) {
       if (stopRequested(this.i32)) return false;
@@ -129,6 +134,11 @@ export class HartHold {
   /** Lets every hart run again; resolves once each has left its hold, so a
    *  hold asked for after this sees them run first. */
   async release(): Promise<void> {
+    if (this.holders > 1) {
+      this.holders--;
+      return;
+    }
+    this.holders = 0;
     if (this.heldAt >= 0) addClockShift(this.f64, this.hostNow() - this.heldAt);
     this.heldAt = -1;
     for (let h = 0; h < this.nharts; h++) setHoldReason(this.i32, h, HoldWhy.None);

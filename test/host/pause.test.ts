@@ -87,4 +87,20 @@ describe('holding the harts', () => {
     }
     await machine.harts.release();
   });
+
+  it('nests holds: a snapshot taken while a debugger holds the harts leaves them held', async () => {
+    await machine.harts.hold();
+    await machine.harts.hold();
+    await machine.harts.release();
+    expect(machine.harts.held).toBe(true);
+    const s1 = reg(0, S1);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(reg(0, S1)).toBe(s1);
+    await machine.harts.release();
+    expect(machine.harts.held).toBe(false);
+    await new Promise((r) => setTimeout(r, 20));
+    await machine.harts.hold();
+    expect(reg(0, S1)).toBeGreaterThan(s1);
+    await machine.harts.release();
+  });
 });
