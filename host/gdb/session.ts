@@ -41,6 +41,8 @@ export class GdbSession {
   private stopping: Promise<void> | null = null;
   /** One hart runs alone (continueOne): the hold stays. */
   private alone = false;
+  /** This session holds the harts (a snapshot may hold them too). */
+  private holding = false;
   private readonly tables: DebugTables;
   private readonly xml = targetXml();
 
@@ -48,13 +50,20 @@ export class GdbSession {
     this.tables = new DebugTables(t.views);
   }
 
-  get isRunning(): boolean {
-    return this.running;
-  }
-
   /** A client came: GDB expects a stopped target. */
   async attach(): Promise<void> {
-    await this.t.harts.hold();
+    await this.hold();
+  }
+
+  /** This session's hold, one of possibly several (a snapshot's). */
+  private async hold(): Promise<boolean> {
+    this.holding = true;
+    return this.t.harts.hold();
+  }
+
+  private release(): Promise<void> {
+    this.holding = false;
+    return this.t.harts.release();
   }
 
   /** The client left (detach, or the connection ended): nothing stays set
@@ -65,9 +74,9 @@ export class GdbSession {
     if (this.stopping) await this.stopping;
     // The tables change only while every hart holds, even now.
     const i32 = this.t.views.i32;
-    if (!this.t.harts.held && (!this.tables.empty || holdRequested(i32))) await this.t.harts.hold();
+    if (!this.holding && (!this.tables.empty || holdRequested(i32))) await this.hold();
     this.tables.clear();
-    if (this.t.harts.held || holdRequested(i32)) await this.t.harts.release();
+    if (this.holding) await this.release();
   }
 
   /** Ctrl-C from the client. */
@@ -93,7 +102,7 @@ export class GdbSession {
       this.stopping = (async () => {
         await this.releasing;
         if (!this.running) return;
-        const held = await this.t.harts.hold();
+        const held = await this.hold();
         if (!this.running || !held) return;
         this.running = false;
         this.send(this.stopReply());
@@ -298,7 +307,7 @@ export class GdbSession {
 
   private continueAll(): null {
     this.running = true;
-    this.releasing = this.t.harts.release();
+    this.releasing = this.release();
     void this.releasing.then(() => this.poll());
     return null;
   }
