@@ -24,7 +24,7 @@ describe('xv6-wasm bench', () => {
     expect(report.ipi.rounds).toBe(1000);
     expect(report.ipi.roundTripUs).toBeGreaterThan(0);
     expect(report.host).toEqual(expect.objectContaining({ cpu: expect.any(String), hostCores: expect.any(Number), node: process.version }));
-    expect(report.settings).toEqual({ runs: 1, quick: true, cores: 2, qemu: false, mem: 128 * 1048576 });
+    expect(report.settings).toEqual({ runs: 1, quick: true, cores: 2, qemu: false, gdb: false, mem: 128 * 1048576 });
 
     const rows = report.rows.map((row: { workload: string; cores: number; copies: number }) => `${row.workload}/${row.cores}/${row.copies}`);
     expect(rows.sort()).toEqual(['alu/1/1', 'alu/2/1', 'alu/2/2', 'boot/1/1', 'boot/2/1', 'sys/1/1', 'sys/2/1', 'sys/2/2']);

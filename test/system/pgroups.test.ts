@@ -153,8 +153,10 @@ describe.skipIf(!emulator.available)('pgroups over --serial-dir', () => {
       const ratio = heavy / light;
       console.log(`[pgroups] ${cores} hart(s): heavy/light usage ${ratio.toFixed(3)} (${heavy} / ${light} us)`);
       expect(light).toBeGreaterThan(0);
-      expect(ratio).toBeGreaterThan(3 * 0.95);
-      expect(ratio).toBeLessThan(3 * 1.05);
+      // 10%: a hart whose host thread was descheduled charges that time to
+      // the group it ran, and a charge late in the window stays unbalanced.
+      expect(ratio).toBeGreaterThan(3 * 0.9);
+      expect(ratio).toBeLessThan(3 * 1.1);
     }, 180_000);
   }
 

