@@ -107,8 +107,9 @@ describe.skipIf(!emulator.available)('console fuzz', () => {
       const rand = prng(seed + cores);
       m = await bootWithSerialDir(cores);
       await fuzzConsole(m.guest, `${harts}, UART0`, rand);
-      const id = (await m.guest.run('pgroup create fuzz')).match(/^(\d+)\s*$/m)?.[1];
-      expect(id, `seed ${seed}: pgroup create`).toBeDefined();
+      const created = await m.guest.run('pgroup create fuzz');
+      const id = created.match(/^(\d+)\s*$/m)?.[1];
+      expect(id, `seed ${seed}: pgroup create said ${JSON.stringify(created)}`).toBeDefined();
       const group = await SocketConsole.open(m.serialDir, Number(id));
       consoles.push(group);
       await group.waitFor(/\$ $/);
