@@ -20,6 +20,7 @@ import { resetCounters, publishCounters } from "./hart/counters";
 import { pmpReset } from "./mmu/pmp";
 import { updateTimers } from "./clint";
 import { nowTicks } from "./boundary/imports";
+import { jitReset, jitConfigure } from "./jit/enter";
 
 /** Reset: M-mode, pc = RAM_BASE, a0 = hartid, everything else 0. */
 export function init(hartid: u32, nharts: u32, ramBytes: u32): void {
@@ -50,6 +51,7 @@ export function init(hartid: u32, nharts: u32, ramBytes: u32): void {
   clearException();
   codeEpoch = atomic.load<u32>(CODE_EPOCH_ADDR);
   tlbReset();
+  jitReset();
   setTracing(false);
 }
 
@@ -90,6 +92,12 @@ export function step(interrupts: u32): u32 {
 }
 
 export { saveState, loadState } from "./hart/saved";
+export { jitTranslate, jitInstall, jitArea, jitRetired } from "./jit/enter";
+
+/** mode: 0 off, 1 eager (compile a page at its first block end), 2 hot
+ *  (after `threshold` block ends in the page, once the hart has run
+ *  `warmUp` instructions). */
+export function setJit(mode: u32, threshold: u32, warmUp: u32): void { jitConfigure(mode, threshold, warmUp); }
 
 export function setTrace(on: u32): void { setTracing(on != 0); }
 export function traceInsn(): u32 { return tracedInsn; }

@@ -18,6 +18,12 @@ const NWATCH: u32 = <u32>(CONTROL_BASE + CTL_DBG_NWATCH);
 const BREAKS: u32 = <u32>(CONTROL_BASE + CTL_DBG_BREAKS);
 const WATCHES: u32 = <u32>(CONTROL_BASE + CTL_DBG_WATCHES);
 
+/** Whether GDB has any breakpoint: then the JIT decodes no slot itself
+ *  (jit/enter.ts), so every slot it compiles went through breakAt. */
+export function anyBreakpoints(): bool {
+  return atomic.load<u32>(NBREAK) != 0;
+}
+
 /** Whether GDB has a breakpoint on the instruction at va. */
 export function breakAt(va: u64): bool {
   const n = atomic.load<u32>(NBREAK);

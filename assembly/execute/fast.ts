@@ -18,7 +18,8 @@ import { regs, tlbLoad, tlbStore, tlbFetch, fetchSlot, hartBlock, msipAddr, deco
 import { CODE_EPOCH_ADDR, OFF_FENCE_WORD, TLB_MASK, GUEST_RAM, PAGEGEN, DECODE_SETS, DECODE_WAYS_SHIFT,
   DECODE_PAGE_STRIDE, SLOT_SHIFT } from "../hart/layout";
 import { curP, curN, curBase, curPcBase, fetchPc, slotPc } from "./cursor";
-import { pageWasm } from "./fetch";
+import { pageWasm, currentWay, wayWasm } from "./fetch";
+import { hotWord, jitHotWord, jitMayEnter } from "../jit/enter";
 import { tlbAddr } from "./memory";
 import { tlbTag, tlbSalt, tlbKey, tlbEntry } from "../mmu/tlb";
 import { mulhu, mulh, mulhsu, div, divu, rem, remu, divw, divuw, remw, remuw } from "./muldiv";
@@ -30,6 +31,9 @@ export const FAST_BUDGET: u32 = 1;
 export const FAST_SLOW: u32 = 2;
 /** End of a block with something to look at: an interrupt, the code epoch. */
 export const FAST_CHECK: u32 = 3;
+/** The page's hotness counter ran out: compile it, or run its compiled code
+ *  (jit/enter.ts). */
+export const FAST_JIT: u32 = 4;
 
 @inline function sext32(x: u64): u64 { return <u64><i64><i32><u32>x; }
 /** Sign-extend a 32-bit result. Taking a u32 parameter matters: inside a
@@ -46,31 +50,25 @@ export function fastLoop(budget: u32): u32 {
   let n = curN;
   let base = curBase;
   let pcBase = curPcBase;
+  let hot = hotWord(base);
   while (true) {
     n++;
     switch (slotOp(p)) {
       // ---- entering a page whose decoded slots are current ----
       case Op.FETCH: {
         const va = fetchPc;
-        const e = tlbEntry(tlbFetch, va, S);
-        if (load<u64>(e) == tlbKey(va, T)) {
-          const wasm = <u32>(va + load<u64>(e, 8)) & ~0xfff;
-          const pg = (wasm - GUEST_RAM) >> 12;
-          const set = pg & (DECODE_SETS - 1);
-          let k = set << DECODE_WAYS_SHIFT;
-          let header = decodeHeaders + (k << 3);
-          if (load<u32>(header) != pg + 1) { k++; header += 8; }
-          if (load<u32>(header) == pg + 1 && load<u32>(header, 4) == atomic.load<u32>(PAGEGEN + (pg << 2))) {
-            store<u8>(decodeMru + set, <u8>(k & 1));
-            n--;
-            base = decodeArea + k * DECODE_PAGE_STRIDE;
-            pcBase = va & ~<u64>0xfff;
-            pageWasm = wasm;
-            p = base + ((<u32>va & 0xfff) << SLOT_SHIFT);
-            continue;
-          }
-        }
-        return handOver(FAST_SLOW, p, n - 1, base, pcBase);
+        const k = currentWay(va, T, S);
+        if (k < 0) return handOver(FAST_SLOW, p, n - 1, base, pcBase);
+        n--;
+        base = decodeArea + <u32>k * DECODE_PAGE_STRIDE;
+        pcBase = va & ~<u64>0xfff;
+        pageWasm = wayWasm(<u32>k);
+        p = base + ((<u32>va & 0xfff) << SLOT_SHIFT);
+        hot = jitHotWord(<u32>k);
+        const left = load<i32>(hot) - 1;
+        store<i32>(hot, left);
+        if (left < 0 && jitMayEnter(p)) return handOver(FAST_JIT, p, n, base, pcBase);
+        continue;
       }
 
       // ---- RV64I: upper immediates, jumps, branches ----
@@ -182,6 +180,11 @@ export function fastLoop(budget: u32): u32 {
     if (n >= budget) return handOver(FAST_BUDGET, p, n, base, pcBase);
     const pending = mipLocal | <u64>load<u32>(hartBlock + <u32>HS_EXT_IP) | (<u64>(load<u32>(msipAddr) & 1) << <u64>IRQ_MSI);
     if ((pending & mie) != 0 || atomic.load<u32>(CODE_EPOCH_ADDR) != codeEpoch) return handOver(FAST_CHECK, p, n, base, pcBase);
+    if (p != fetchSlot) {
+      const left = load<i32>(hot) - 1;
+      store<i32>(hot, left);
+      if (left < 0 && jitMayEnter(p)) return handOver(FAST_JIT, p, n, base, pcBase);
+    }
   }
 }
 

@@ -13,7 +13,9 @@
 import { Op, pack, writeSlot } from "../decode/ops";
 import { decode32, decodedImm } from "../decode/decode32";
 import { decode16 } from "../decode/decode16";
-import { decodeHeaders, decodeMru, decodeArea, scratchSlot } from "../hart/state";
+import { decodeHeaders, decodeMru, decodeArea, scratchSlot, tlbFetch } from "../hart/state";
+import { tlbKey, tlbEntry } from "../mmu/tlb";
+import { jitPageReset } from "../jit/enter";
 import { GUEST_RAM, PAGEGEN, PAGEGEN_DECODED, CODE_EPOCH_ADDR, DECODE_SETS, DECODE_WAYS_SHIFT,
   DECODE_PAGE_STRIDE, SLOTS_BYTES, SLOT_SHIFT } from "../hart/layout";
 import { countDecodedPage } from "../hart/counters";
@@ -48,12 +50,35 @@ export function enterPage(va: u64): bool {
     clearSlots(slots);
     store<u32>(header, page + 1);
     store<u32>(header, marked, 4);
+    jitPageReset(k);
   }
   store<u8>(decodeMru + set, <u8>(k & 1));
   pageSlots = slots;
   pageVa = va & ~<u64>0xfff;
   pageWasm = wasm;
   return true;
+}
+
+/** The page slot (0..DECODE_PAGES-1) holding va's page when the fetch TLB
+ *  maps va and the page's decoded slots are current (its PAGEGEN word
+ *  unchanged), made the set's last entered way; else -1. The fast way into
+ *  a page (TLB context `tag`, `salt`), for the fast loop and the JIT. */
+@inline export function currentWay(va: u64, tag: u64, salt: u32): i32 {
+  const e = tlbEntry(tlbFetch, va, salt);
+  if (load<u64>(e) != tlbKey(va, tag)) return -1;
+  const pg = (<u32>(va + load<u64>(e, 8)) - GUEST_RAM) >> 12;
+  const set = pg & (DECODE_SETS - 1);
+  let k = set << DECODE_WAYS_SHIFT;
+  let header = decodeHeaders + (k << 3);
+  if (load<u32>(header) != pg + 1) { k++; header += 8; }
+  if (load<u32>(header) != pg + 1 || load<u32>(header, 4) != atomic.load<u32>(PAGEGEN + (pg << 2))) return -1;
+  store<u8>(decodeMru + set, <u8>(k & 1));
+  return <i32>k;
+}
+
+/** The wasm address of the page held in page slot k. */
+@inline export function wayWasm(k: u32): u32 {
+  return GUEST_RAM + ((load<u32>(decodeHeaders + (k << 3)) - 1) << 12);
 }
 
 /** The page slot that holds `page` in its set, or else the one to reuse. */

@@ -5,7 +5,8 @@
 import { HS_PC, HS_INSTRET } from "../../build/gen/platform";
 import { fetchSlot, scratchSlot, hartBlock, pc, instret, excCause, excTval, exitReason, RUNNING, STOP_BUDGET } from "../hart/state";
 import { curP, curN, fetchPc, cursorPc, enterScratch } from "./cursor";
-import { fastLoop, FAST_BUDGET, FAST_SLOW, FAST_CHECK } from "./fast";
+import { fastLoop, FAST_BUDGET, FAST_SLOW, FAST_CHECK, FAST_JIT } from "./fast";
+import { jitDispatch, jitHotHere } from "../jit/enter";
 import { slowStep, blockEnd, trapsTaken } from "./slow";
 import { decodeScratch, fetchRaw } from "./fetch";
 import { Op } from "../decode/ops";
@@ -39,11 +40,16 @@ export function runFromPc(budget: u32): u32 {
     if (why == FAST_BUDGET) break;
     if (why == FAST_CHECK) {
       blockEnd();
+    } else if (why == FAST_JIT) {
+      if (jitDispatch(budget, true)) blockEnd();
     } else {
       slowStep();
       // A step that redirected (trap, xRET, CSR write) may have enabled an
       // interrupt: look now rather than at the next block end.
       if (curP == fetchSlot) blockEnd();
+      // Compiled code that left this instruction to the interpreter goes on
+      // after it, unless the hart must stop (WFI, power-off).
+      else if (exitReason == RUNNING && jitHotHere() && jitDispatch(budget, false)) blockEnd();
     }
     if (exitReason != RUNNING || curN + trapsTaken >= budget) break;
   }

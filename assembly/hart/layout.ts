@@ -19,7 +19,7 @@
 //  +0x0640 ├──────────────────────────────┤
 //          │ saved CSRs and pc (HSV_*)    │ while the hart holds (hart/saved.ts)
 //  +0x0720 ├──────────────────────────────┤
-//          │ (unused)                     │
+//          │ what compiled code reads     │ jit/places.ts: exit pc, TLB tag, interrupt mask, ...
 //  +0x0800 ├──────────────────────────────┤
 //          │ decode-page headers          │ per page slot: u32 ppn+1, u32 generation
 //  +0x0c00 ├──────────────────────────────┤
@@ -27,6 +27,8 @@
 //  +0x1000 ├──────────────────────────────┤
 //          │ TLB contexts  16 x 16 B      │ u64 satp, u32 mode, u32 context (mmu/tlb-context.ts)
 //  +0x1100 ├──────────────────────────────┤
+//          │ JIT page records  128 x 16 B │ per page slot: hotness, function, misses, builds (jit/places.ts)
+//  +0x1900 ├──────────────────────────────┤
 //          │ (unused)                     │
 //  +0x4000 ├──────────────────────────────┤
 //          │ TLB fetch  512 x 16 B        │ each entry: u64 tag (generation, vpn), u64 addend
@@ -70,6 +72,7 @@ export const OFF_PMP_RULES: u32 = 0x4c0;
 export const OFF_DECODE_HDR: u32 = 0x800;
 export const OFF_DECODE_MRU: u32 = 0xc00;
 export const OFF_TLB_CONTEXTS: u32 = 0x1000;
+export const OFF_JIT_PAGES: u32 = 0x1100;
 export const OFF_TLB_FETCH: u32 = 0x4000;
 export const OFF_TLB_LOAD: u32 = 0x6000;
 export const OFF_TLB_STORE: u32 = 0x8000;

@@ -36,3 +36,11 @@ export function interruptToTake(): u64 {
   }
   return 0;
 }
+
+/** The enabled interrupts that would be taken now if pending: what
+ *  interruptToTake decides, as a mask, for compiled code to test. */
+export function takeableMask(): u64 {
+  const machine = priv < PRIV_M || (mstatus & MSTATUS_MIE) != 0;
+  const supervisor = priv < PRIV_S || (priv == PRIV_S && (mstatus & MSTATUS_SIE) != 0);
+  return (machine ? mie & ~mideleg : 0) | (supervisor ? mie & mideleg : 0);
+}

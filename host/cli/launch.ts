@@ -15,7 +15,7 @@ import { Snapshotter } from '../snapshot/snapshotter.js';
 import { ConsoleTail, exitStatus, say } from './exit-status.js';
 import type { MachineSettings } from './machine-options.js';
 import type { GdbSettings } from './gdb-options.js';
-import { formatStats } from './stats.js';
+import { formatJitStats, formatStats } from './stats.js';
 
 export interface LaunchOptions extends MachineSettings {
   /** The program's file name, for messages. */
@@ -52,7 +52,7 @@ export async function launch(o: LaunchOptions): Promise<number> {
   };
   const machine = await Machine.create({
     cores: o.cores, ramBytes: o.ramBytes, image: o.image, next: o.next, disk: o.disk,
-    htif: o.htif, maxInsns: o.maxInsns, trace: o.trace, restore: o.restored?.restore,
+    htif: o.htif, maxInsns: o.maxInsns, trace: o.trace, restore: o.restored?.restore, jit: o.jit,
     startHeld: o.gdb?.wait,
     traceOut: (text) => write(text),
     note: say,
@@ -115,7 +115,7 @@ export async function launch(o: LaunchOptions): Promise<number> {
     serial?.close();
   }
   gdb?.close(result.exitCode);
-  if (o.stats) process.stderr.write(formatStats(result.instret, result.seconds, result.counters));
+  if (o.stats) process.stderr.write(formatStats(result.instret, result.seconds, result.counters) + formatJitStats(result.jit, result.instret));
   return exitStatus(result, o, tail.panicLine());
 }
 

@@ -8,6 +8,7 @@ import type { DiskFile } from '../devices/device.js';
 import { closeDisk, openDisk } from '../machine/disk.js';
 import { parseCores, parseMem } from '../machine/options.js';
 import { guest } from '../platform.js';
+import { DEFAULT_JIT, defaultJitMode, parseJitMode, type JitMode } from '../jit/mode.js';
 
 interface OptionSpec {
   flags: string;
@@ -21,6 +22,7 @@ const SHARED: OptionSpec[] = [
   { flags: '--readonly', help: 'attach the disk read-only (the guest sees VIRTIO_BLK_F_RO)' },
   { flags: '--stats', help: 'print instructions retired, wall seconds and MIPS per hart on stderr at the end' },
   { flags: '--serial-dir <dir>', help: 'UART1..7 as Unix sockets DIR/uart1..DIR/uart7 (one client each; connect with socat or nc -U)' },
+  { flags: '--jit <mode>', help: `compile hot guest code to WebAssembly: off, eager (every page at once) or on (default: $XV6_JIT or ${DEFAULT_JIT})` },
 ];
 
 export function addMachineOptions(cmd: Command): Command {
@@ -39,6 +41,7 @@ export interface RawMachineOptions {
   readonly?: boolean;
   stats?: boolean;
   serialDir?: string;
+  jit?: string;
 }
 
 export interface MachineSettings {
@@ -48,12 +51,14 @@ export interface MachineSettings {
   stats: boolean;
   /** Socket paths of UART1.. (--serial-dir), checked and free; empty without it. */
   serialPaths: string[];
+  jit: JitMode;
 }
 
 /** The settings of the emulator around the machine, the same for a boot and a restore. */
-export function hostSettings(raw: RawMachineOptions): Pick<MachineSettings, 'stats' | 'serialPaths'> {
+export function hostSettings(raw: RawMachineOptions): Pick<MachineSettings, 'stats' | 'serialPaths' | 'jit'> {
+  const jit = raw.jit === undefined ? defaultJitMode() : parseJitMode(raw.jit);
   const serialPaths = raw.serialDir === undefined ? [] : prepareSerialDir(raw.serialDir, guest.NUART);
-  return { stats: raw.stats === true, serialPaths };
+  return { stats: raw.stats === true, serialPaths, jit };
 }
 
 /** Throws OptionError or DiskError with a message for the user. */

@@ -1,7 +1,9 @@
+
 // --stats: instructions retired, wall seconds and MIPS, per hart and in
 // total; then, per hart, what its core had to redo (page-table walks,
-// translation contexts, code pages decoded and why).
+// translation contexts, code pages decoded and why), and what the JIT did.
 import type { CoreCounters } from '../machine/core-counters.js';
+import type { JitSummary } from '../machine/machine.js';
 
 export function formatStats(instret: number[], seconds: number, counters: CoreCounters[] = []): string {
   const line = (name: string, n: number) =>
@@ -11,4 +13,13 @@ export function formatStats(instret: number[], seconds: number, counters: CoreCo
     `hart ${h}: ${c.walks} page walks, ${c.contexts} TLB contexts, ${c.decodedPages} pages decoded `
     + `(${c.decodeEvictions} conflict evictions, ${c.decodeRewrites} rewritten)\n`;
   return instret.map((n, h) => line(`hart ${h}`, n)).join('') + line('total', total) + counters.map(work).join('');
+}
+
+/** --stats with a JIT: how much ran compiled, and what compiling cost. */
+export function formatJitStats(jit: JitSummary, instret: number[]): string {
+  if (jit.mode === 'off') return '';
+  const total = instret.reduce((a, b) => a + b, 0);
+  const share = total > 0 ? (100 * jit.retired / total).toFixed(1) : '0.0';
+  return `jit ${jit.mode}: ${share}% of instructions compiled; ${jit.compiled} modules compiled (${(jit.bytes / 1024).toFixed(0)} KiB) `
+    + `in ${jit.compileMs.toFixed(0)} ms, ${jit.shared} shared from other harts\n`;
 }

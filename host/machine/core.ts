@@ -19,6 +19,8 @@ export const enum Stop {
   Break = 4,
   /** The last instruction wrote a range GDB watches: hold. */
   Watch = 5,
+  /** A page is hot: translate it (jitTranslate), compile, jitInstall, run again. */
+  Jit = 6,
 }
 
 export interface CoreExports {
@@ -42,6 +44,15 @@ export interface CoreExports {
   traceRdHi(): number;
   tracePcLo(): number;
   tracePcHi(): number;
+  /** 0 off, 1 eager, 2 after `threshold` block ends in a page once `warmUp` instructions ran (host/jit/mode.ts). */
+  setJit(mode: number, threshold: number, warmUp: number): void;
+  /** After Stop.Jit: the module's size at jitArea(), or 0 for nothing to compile. */
+  jitTranslate(): number;
+  jitArea(): number;
+  /** The translated page's function is at this table index. */
+  jitInstall(index: number): void;
+  /** Instructions retired in compiled code so far. */
+  jitRetired(): number;
 }
 
 export interface CoreImports {
@@ -53,6 +64,7 @@ export interface CoreImports {
 const REQUIRED: (keyof CoreExports)[] = [
   'init', 'setPc', 'getPcLo', 'getPcHi', 'setReg', 'getRegLo', 'getRegHi', 'run', 'step', 'saveState', 'loadState',
   'setTrace', 'traceInsn', 'traceRd', 'traceRdLo', 'traceRdHi', 'tracePcLo', 'tracePcHi',
+  'setJit', 'jitTranslate', 'jitArea', 'jitInstall', 'jitRetired',
 ];
 
 /** XV6_WASM_CORE names another build of the core (to compare builds, or to test the host's handling of a broken one). */
@@ -71,10 +83,12 @@ export async function compileCore(): Promise<WebAssembly.Module> {
   return WebAssembly.compile(bytes);
 }
 
-/** Instantiates one hart's core; a missing export fails here, loudly, not mid-run. */
-export function instantiateCore(module: WebAssembly.Module, memory: WebAssembly.Memory, imports: CoreImports): CoreExports {
+/** Instantiates one hart's core; a missing export fails here, loudly, not
+ *  mid-run. `table` is where the core finds compiled code (host/jit/). */
+export function instantiateCore(module: WebAssembly.Module, memory: WebAssembly.Memory, imports: CoreImports,
+  table = new WebAssembly.Table({ element: 'anyfunc', initial: 1 })): CoreExports {
   const instance = new WebAssembly.Instance(module, {
-    env: { memory, abort: coreAbort },
+    env: { memory, table, abort: coreAbort },
     host: { ...imports },
   });
   const exports = instance.exports as unknown as CoreExports;

@@ -3,6 +3,8 @@
 // clone: the Module and the shared Memory do, and so does the rest.
 import type { DiskFile } from '../devices/device.js';
 import type { ClockStart } from './clock.js';
+import type { JitModuleMessage, JitStats } from '../jit/code-cache.js';
+import type { JitMode } from '../jit/mode.js';
 
 export interface HartConfig {
   hartid: number;
@@ -25,6 +27,8 @@ export interface HartConfig {
   /** Stop the machine once any hart has retired this many; 0 = no limit. */
   maxInsns: number;
   trace: boolean;
+  /** Whether hot code is compiled (host/jit/mode.ts). */
+  jit: JitMode;
   disk: DiskFile | null;
   nuarts: number;
   /** A restored snapshot: the hart resumes from the state in its block
@@ -46,5 +50,9 @@ export type HartMessage =
   | { type: 'note'; text: string }
   /** A host-side failure in this hart's thread. */
   | { type: 'error'; text: string }
+  /** A module this hart compiled, for the main thread to pass to the others. */
+  | JitModuleMessage
+  /** What the JIT did on this hart, sent once before 'stopped'. */
+  | { type: 'jit-stats'; stats: JitStats; retired: number }
   /** The hart left its run loop because the machine stops. */
   | { type: 'stopped' };

@@ -3,6 +3,8 @@
 // machine stops. WFI parks the thread on the hart's HS_WAKE word, so an idle
 // hart costs no host CPU.
 import { parentPort, workerData } from 'node:worker_threads';
+import { JitCache } from '../jit/code-cache.js';
+import { coreJitArgs } from '../jit/mode.js';
 import { createDevices } from '../devices/index.js';
 import { hart } from '../platform.js';
 import { MmioBus } from './bus.js';
@@ -87,11 +89,12 @@ function runHart(): void {
     i32,
     views.hartWord(h, hart.HS_MMIO_STATUS),
   );
+  const table = new WebAssembly.Table({ element: 'anyfunc', initial: 1 });
   const core = instantiateCore(module, memory, {
     mmioRead: (paddr, size) => bus.read(paddr, size),
     mmioWrite: (paddr, size, value) => bus.write(paddr, size, value),
     nowTicks,
-  });
+  }, table);
   if (config.resumeAt === null) {
     core.init(h, config.nharts, config.ramBytes);
     core.setPc(config.entry >>> 0, Math.floor(config.entry / 2 ** 32));
@@ -101,6 +104,8 @@ function runHart(): void {
   } else {
     resumeHart(core, views, h, config.nharts, config.ramBytes);
   }
+  core.setJit(...coreJitArgs(config.jit));
+  const jit = new JitCache(memory, table, views.hartField(h, 0), post, parentPort);
   const tracer = config.trace ? new Tracer(core, h, (text) => post({ type: 'trace', text }), views) : null;
   Atomics.store(i32, runstateIndex, RUNNING);
   arriveAndWait(i32, config.nharts, config.resumeAt === null ? undefined : resumeClock(views, config.clock, config.resumeAt));
@@ -136,9 +141,17 @@ function runHart(): void {
         setHoldReason(i32, h, why === Stop.Break ? HoldWhy.Breakpoint : HoldWhy.Watchpoint);
         requestHold(i32, config.nharts);
       }
+      else if (why === Stop.Jit) compile();
     }
   } finally {
     tracer?.flush();
+    post({ type: 'jit-stats', stats: jit.stats, retired: core.jitRetired() });
+  }
+
+  /** The core asked for its hot page to be compiled. */
+  function compile(): void {
+    const size = core.jitTranslate();
+    if (size !== 0) core.jitInstall(jit.install(core.jitArea(), size));
   }
 }
 

@@ -23,6 +23,8 @@ import { HartHold, holdFromStart, resetHold } from './pause.js';
 import { clearDebugTables } from '../gdb/breakpoints.js';
 import { waitWord } from './wait-word.js';
 import { readCoreCounters, type CoreCounters } from './core-counters.js';
+import type { JitStats } from '../jit/code-cache.js';
+import { defaultJitMode, type JitMode } from '../jit/mode.js';
 
 export interface MachineOptions {
   cores: number;
@@ -37,6 +39,8 @@ export interface MachineOptions {
   htif: boolean;
   maxInsns: number;
   trace: boolean;
+  /** Whether hot code is compiled; XV6_JIT or the default when not given. */
+  jit?: JitMode;
   /** Instructions per run() slice. */
   slice?: number;
   /** Where trace lines and notes go; UART output is taken by the caller from `consoles`. */
@@ -66,6 +70,14 @@ export interface MachineResult extends StopState {
   seconds: number;
   /** Per hart, what its core had to redo (--stats). */
   counters: CoreCounters[];
+  /** What the JIT did, summed over the harts. */
+  jit: JitSummary;
+}
+
+export interface JitSummary extends JitStats {
+  mode: JitMode;
+  /** Instructions retired in compiled code. */
+  retired: number;
 }
 
 // Long enough for the core's loop to reach V8's optimising tier, short enough
@@ -102,6 +114,11 @@ export class Machine {
   private errorReported = false;
   /** Set by a restore until the harts have started from it. */
   private resumeAt: number | null = null;
+  private jitStats: JitSummary = Machine.noJitStats('off');
+
+  private static noJitStats(mode: JitMode): JitSummary {
+    return { mode, compiled: 0, bytes: 0, compileMs: 0, shared: 0, retired: 0 };
+  }
 
   private constructor(private readonly module: WebAssembly.Module, readonly memory: WebAssembly.Memory, private readonly opts: MachineOptions, private readonly fdtAddr: number, private readonly tohost: number) {
     this.views = new MemoryViews(memory);
@@ -175,12 +192,14 @@ export class Machine {
     const url = workerUrl();
     this.stopped.clear();
     this.startedAt = performance.now();
+    const jit = opts.jit ?? defaultJitMode();
+    this.jitStats = Machine.noJitStats(jit);
     for (let h = 0; h < opts.cores; h++) {
       const config: HartConfig = {
         hartid: h, nharts: opts.cores, ramBytes: opts.ramBytes, entry: opts.image.entry, fdtAddr: this.fdtAddr,
         rom: opts.next ? dynamicInfo(opts.next) : null, bootInfo: opts.next ? DYNAMIC_INFO_ADDR : 0,
         clock: this.clock, slice: opts.slice ?? DEFAULT_SLICE, tohost: this.tohost, maxInsns: opts.maxInsns,
-        trace: opts.trace, disk: opts.disk, nuarts: guest.NUART, resumeAt: this.resumeAt,
+        trace: opts.trace, jit, disk: opts.disk, nuarts: guest.NUART, resumeAt: this.resumeAt,
       };
       const data: HartWorkerData = { module: this.module, memory: this.memory, config };
       const w = new Worker(url, { workerData: data, resourceLimits: HART_HEAP_LIMITS });
@@ -203,6 +222,16 @@ export class Machine {
       case 'note': this.opts.note?.(m.text); break;
       case 'error': this.reportError(m.text); break;
       case 'stopped': this.stopped.add(h); this.wakeMain(); break;
+      case 'jit-module':
+        // Every other hart gets the compiled module (host/jit/code-cache.ts).
+        this.workers.forEach((w, k) => { if (k !== h) w.postMessage(m); });
+        break;
+      case 'jit-stats': {
+        const s = this.jitStats;
+        s.compiled += m.stats.compiled; s.bytes += m.stats.bytes; s.compileMs += m.stats.compileMs;
+        s.shared += m.stats.shared; s.retired += m.retired;
+        break;
+      }
     }
   }
 
@@ -234,7 +263,7 @@ export class Machine {
       const instret = Array.from({ length: this.opts.cores }, (_, h) => this.views.hartU64(h, hart.HS_INSTRET));
       const counters = Array.from({ length: this.opts.cores }, (_, h) => readCoreCounters(this.views, h));
       this.opts.onWake?.();
-      if (stop.reason !== StopReason.Reset) return { ...stop, instret, seconds, counters };
+      if (stop.reason !== StopReason.Reset) return { ...stop, instret, seconds, counters, jit: this.jitStats };
       this.powerOn(buildFdt({ nharts: this.opts.cores, ramBytes: this.opts.ramBytes, disk: this.opts.disk !== null, nuarts: guest.NUART }));
     }
   }

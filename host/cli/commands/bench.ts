@@ -13,6 +13,7 @@ import { summarize } from '../../bench/summary.js';
 import { WORKLOADS } from '../../bench/workloads.js';
 import { OptionError, parseCores, parseCount, parseMem } from '../../machine/options.js';
 import { projectRoot } from '../../platform.js';
+import { parseJitMode } from '../../jit/mode.js';
 import { runCommandBody } from '../user-errors.js';
 
 interface BenchOptions {
@@ -26,6 +27,7 @@ interface BenchOptions {
   kernel: string;
   disk: string;
   mem: string;
+  jit?: string;
 }
 
 function useQemu(mode: string): boolean {
@@ -90,10 +92,13 @@ export function benchCommand(): Command {
     .addOption(new Option('--workloads <list>', `only these, comma-separated: ${WORKLOADS.map((w) => w.name).join(',')}`))
     .addOption(new Option('--kernel <file>', 'kernel ELF').default(join(projectRoot, 'build/kernel/kernel'), 'build/kernel/kernel'))
     .addOption(new Option('--disk <file>', 'file-system image (each run boots a fresh copy)').default(join(projectRoot, 'build/fs.img'), 'build/fs.img'))
-    .addOption(new Option('--mem <size>', 'guest RAM').default('128M'));
+    .addOption(new Option('--mem <size>', 'guest RAM').default('128M'))
+    .addOption(new Option('--jit <mode>', 'compile hot guest code: off, eager or on (default: $XV6_JIT or off)'));
   return cmd.action((o: BenchOptions) =>
     runCommandBody(o.kernel, async () => {
       const cores = parseCores(o.cores);
+      // Every machine the bench makes (probes, sessions) takes its mode from here.
+      if (o.jit !== undefined) process.env.XV6_JIT = parseJitMode(o.jit);
       const quick = o.quick === true;
       const runs = o.runs === undefined ? (quick ? 1 : 3) : parseCount(o.runs, '--runs', '3');
       const json = writablePath(o.json);

@@ -1,0 +1,75 @@
+// Where the JIT keeps things. Compiled code is shared by every hart, so it
+// reaches per-hart state only through the hart block, whose address it
+// imports: the hot values that otherwise live in this instance's wasm
+// globals (TLB generation, interrupt enables, code epoch) are copied to
+// fixed offsets of the block before each entry.
+//
+//  hart block +0x720 (hart/layout.ts)
+//   +0x720 u64 exit pc: where compiled code stopped, bit 0 set when the
+//              instruction there is for the interpreter
+//   +0x728 u64 TLB tag (mmu/tlb.ts tlbTag)
+//   +0x730 u64 interrupts that would be taken now if pending (trap/interrupt.ts)
+//   +0x738 u64 the core's own pending bits (mipLocal)
+//   +0x740 u32 code epoch the store TLB is consistent with
+//   +0x744 u32 wasm address of this hart's msip word
+//   +0x748 i32 a hotness counter for code outside any decoded page
+//   +0x74c u32 TLB salt (mmu/tlb.ts tlbSalt)
+//   +0x750 u64 instructions retired in compiled code (for --stats and the bench)
+//
+//  JIT page record, one per decode page slot (hart/layout.ts OFF_JIT_PAGES), 16 B:
+//   +0  i32 hotness: block ends left before the page is compiled; <= 0 once it is
+//   +4  u32 table index of the page's compiled function, 0 none, NO_CODE failed
+//   +8  u32 entries the interpreter asked for that the function lacks
+//   +12 u32 translations of this decoded page so far
+//
+//  JIT area (JIT_BASE + hartid * JIT_STRIDE): the module being emitted, then
+//  the translator's scratch tables.
+
+import { JIT_BASE, JIT_STRIDE } from "../../build/gen/platform";
+
+export const OFF_JIT_NPC: u32 = 0x720;
+export const OFF_JIT_TAG: u32 = 0x728;
+export const OFF_JIT_MASK: u32 = 0x730;
+export const OFF_JIT_MIPL: u32 = 0x738;
+export const OFF_JIT_EPOCH: u32 = 0x740;
+export const OFF_JIT_MSIP: u32 = 0x744;
+export const OFF_JIT_NOPAGE: u32 = 0x748;
+export const OFF_JIT_SALT: u32 = 0x74c;
+export const OFF_JIT_RETIRED: u32 = 0x750;
+
+export const REC_HOT: u32 = 0;
+export const REC_FN: u32 = 4;
+export const REC_MISSES: u32 = 8;
+export const REC_BUILDS: u32 = 12;
+export const REC_SHIFT: u32 = 4;
+
+/** REC_FN of a page that could not be compiled. */
+export const NO_CODE: u32 = 0xffffffff;
+
+export const JIT_AREA: u32 = <u32>JIT_BASE;
+export const JIT_AREA_STRIDE: u32 = <u32>JIT_STRIDE;
+/** The module is emitted at the area's start, into at most this much. */
+export const MODULE_MAX: u32 = 0x70000;
+/** Per 2-byte page offset: the translator's marks (jit/region.ts). */
+export const OFF_MARKS: u32 = 0x70000;
+/** Per 2-byte page offset: the case number of a leader. */
+export const OFF_CASES: u32 = 0x70800;
+/** The translator's work list of page offsets. */
+export const OFF_WORK: u32 = 0x71800;
+/** The page offsets where the open skip blocks end (jit/frame.ts). */
+export const OFF_SKIPS: u32 = 0x74000;
+export const SKIPS_MAX: u32 = 64;
+
+// Byte 15 of a decoded slot is free (decode/ops.ts); the JIT marks entries
+// there. ENTRY: compiled code starts here; NO_ENTRY: the compiled function
+// has a case here that exits at once, so the interpreter runs it; WANTED:
+// the interpreter came here while the page was compiled without it.
+export const SLOT_MARK: u32 = 15;
+export const MARK_ENTRY: u32 = 1;
+export const MARK_NO_ENTRY: u32 = 2;
+export const MARK_WANTED: u32 = 4;
+/** Bits 3-7 of an entry's mark count its calls that retired too few
+ *  instructions (up one for each, down one for each long one); at
+ *  SHORT_LIMIT the entry becomes NO_ENTRY (jit/enter.ts). */
+export const MARK_SHORT: u32 = 8;
+export const SHORT_LIMIT: u32 = 16;
