@@ -47,6 +47,7 @@ let minRun: u32 = 0;
 /** `on` compiles nothing before a hart has run this many instructions: a
  *  boot (10M) is over before compiling would pay. */
 let warmUp: u64 = 0;
+const WARM_RECHECK: i32 = 64;
 
 export function jitConfigure(m: u32, hot: u32, warm: u32): void {
   mode = m;
@@ -132,7 +133,9 @@ export function jitDispatch(budget: u32, blockStart: bool): bool {
   const rec = recordOf(k);
   const fn = load<u32>(rec, REC_FN);
   if (fn == 0 && mode == JIT_HOT && instret + <u64>curN < warmUp) {
-    store<i32>(rec, threshold, REC_HOT);
+    // Still warming up: look again soon, so that a page already hot is
+    // compiled as soon as the warm-up ends.
+    store<i32>(rec, WARM_RECHECK, REC_HOT);
     return false;
   }
   if (fn == 0 && mode != JIT_OFF && load<u32>(rec, REC_BUILDS) < buildLimit) {

@@ -15,7 +15,7 @@ export const DEFAULT_JIT: JitMode = 'off';
  *  XV6_JIT_THRESHOLD and XV6_JIT_WARMUP change them (tests make `on`
  *  compile early). */
 export const HOT_THRESHOLD = 3000;
-export const WARM_UP = 16_000_000;
+export const WARM_UP = 12_000_000;
 
 function fromEnv(name: string, fallback: number): number {
   const n = Number(process.env[name]);

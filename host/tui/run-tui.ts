@@ -25,7 +25,7 @@ export async function runTui(o: KernelRun): Promise<number> {
   // Written on stderr once the screen is gone; meanwhile it would tear the picture.
   const notes: string[] = [];
   const machine = await Machine.create({
-    cores: o.cores, ramBytes: o.ramBytes, image: o.image, next: o.next, disk: o.disk, htif: false, maxInsns: 0, trace: false,
+    cores: o.cores, ramBytes: o.ramBytes, image: o.image, next: o.next, disk: o.disk, htif: false, maxInsns: 0, trace: false, jit: o.jit,
     note: (line) => notes.push(line),
     onWake: () => app?.pump(),
     restore: o.restored?.restore,

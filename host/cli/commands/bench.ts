@@ -13,7 +13,7 @@ import { summarize } from '../../bench/summary.js';
 import { WORKLOADS } from '../../bench/workloads.js';
 import { OptionError, parseCores, parseCount, parseMem } from '../../machine/options.js';
 import { projectRoot } from '../../platform.js';
-import { parseJitMode } from '../../jit/mode.js';
+import { DEFAULT_JIT, parseJitMode } from '../../jit/mode.js';
 import { runCommandBody } from '../user-errors.js';
 
 interface BenchOptions {
@@ -93,7 +93,7 @@ export function benchCommand(): Command {
     .addOption(new Option('--kernel <file>', 'kernel ELF').default(join(projectRoot, 'build/kernel/kernel'), 'build/kernel/kernel'))
     .addOption(new Option('--disk <file>', 'file-system image (each run boots a fresh copy)').default(join(projectRoot, 'build/fs.img'), 'build/fs.img'))
     .addOption(new Option('--mem <size>', 'guest RAM').default('128M'))
-    .addOption(new Option('--jit <mode>', 'compile hot guest code: off, eager or on (default: $XV6_JIT or off)'));
+    .addOption(new Option('--jit <mode>', `compile hot guest code: off, eager or on (default: $XV6_JIT or ${DEFAULT_JIT})`));
   return cmd.action((o: BenchOptions) =>
     runCommandBody(o.kernel, async () => {
       const cores = parseCores(o.cores);
