@@ -21,6 +21,7 @@ import { currentWay, wayWasm, pageWasm } from "../execute/fetch";
 import { tlbTag, tlbSalt } from "../mmu/tlb";
 import { takeableMask } from "../trap/interrupt";
 import { buildModule } from "./module";
+import { Op } from "../decode/ops";
 import { anyBreakpoints } from "../execute/debug";
 import { OFF_JIT_NPC, OFF_JIT_TAG, OFF_JIT_SALT, OFF_JIT_MASK, OFF_JIT_MIPL, OFF_JIT_EPOCH, OFF_JIT_MSIP, OFF_JIT_NOPAGE,
   OFF_JIT_RETIRED, REC_HOT, REC_FN, REC_MISSES, REC_BUILDS, REC_SHIFT, NO_CODE, JIT_AREA, JIT_AREA_STRIDE,
@@ -232,7 +233,13 @@ export function jitTranslate(): u32 {
   store<u32>(rec, 0, REC_MISSES);
   const slots = decodeArea + reqWay * DECODE_PAGE_STRIDE;
   // Slots the translator decodes itself have not met GDB's breakpoints.
-  const size = buildModule(slots, wayWasm(reqWay), reqEntry, jitArea(), mode == JIT_EAGER && !anyBreakpoints());
+  const all = mode == JIT_EAGER && !anyBreakpoints();
+  if (!all && load<u8>(slots + (reqEntry << SLOT_SHIFT)) == <u8>Op.DECODE) {
+    // The entry has not run yet: nothing to start from; look again later.
+    store<i32>(rec, threshold, REC_HOT);
+    return 0;
+  }
+  const size = buildModule(slots, wayWasm(reqWay), reqEntry, jitArea(), all);
   if (size == 0 && load<u32>(rec, REC_FN) == 0) store<u32>(rec, NO_CODE, REC_FN);
   return size;
 }
