@@ -12,7 +12,7 @@
 //   CTL_PAUSE = 0, wake every hart  ->  subtracts 1, loads its state, runs
 //
 // Guest time stands still from the hold to the release (CTL_CLOCK_SHIFT).
-import { signalEvent, wakeHart } from '../devices/signals.js';
+import { hartWordIndex, signalEvent, wakeHart } from '../devices/signals.js';
 import { control, hart, wasm } from '../platform.js';
 import { addClockShift, clockShift, hostTicks, type ClockStart } from './clock.js';
 import { Stop } from './core.js';
@@ -42,8 +42,8 @@ export const HoldWhy = {
 
 const PAUSE = (wasm.CONTROL_BASE + control.CTL_PAUSE) >> 2;
 const PAUSED = (wasm.CONTROL_BASE + control.CTL_PAUSED) >> 2;
-const cmdIndex = (h: number) => (wasm.HART_STATE_BASE + h * wasm.HART_STATE_STRIDE + hart.HS_DEBUG_CMD) >> 2;
-const stopIndex = (h: number) => (wasm.HART_STATE_BASE + h * wasm.HART_STATE_STRIDE + hart.HS_DEBUG_STOP) >> 2;
+const cmdIndex = (h: number) => hartWordIndex(h, hart.HS_DEBUG_CMD);
+const stopIndex = (h: number) => hartWordIndex(h, hart.HS_DEBUG_STOP);
 
 /** Power-on: nobody holds, nobody is held. */
 export function resetHold(i32: Int32Array): void {
@@ -161,7 +161,7 @@ export function holdHart(
   i32: Int32Array, h: number,
   core: { saveState(): void; loadState(): void; step(interrupts: number): number },
 ): void {
-  const wake = (wasm.HART_STATE_BASE + h * wasm.HART_STATE_STRIDE + hart.HS_WAKE) >> 2;
+  const wake = hartWordIndex(h, hart.HS_WAKE);
   const cmd = cmdIndex(h);
   core.saveState();
   if (holdReason(i32, h) === HoldWhy.None) setHoldReason(i32, h, HoldWhy.Requested);
