@@ -51,8 +51,11 @@ async function wcOf(con: Console, paste: string): Promise<WcCounts> {
   const from = con.output.length;
   con.type(`wc > wc.out\n${paste}\x04\ncat wc.out; echo ${end}`);
   // Echo and prompts may interleave (the shell prompts while the kernel
-  // still echoes the line), but the counts follow one or the other.
-  const m = await con.waitFor(new RegExp(`(?:\\n|\\$ )(\\d+) (\\d+) (\\d+) \\n${end}\\n`), WAIT_MS, from);
+  // still echoes the line), but the counts follow one or the other. The
+  // prompt after the marker means the shell is idle again: a command typed
+  // before it would be echoed ahead of that prompt, and a caller looking for
+  // its own command's prompt would take this one.
+  const m = await con.waitFor(new RegExp(`(?:\\n|\\$ )(\\d+) (\\d+) (\\d+) \\n${end}\\n\\$ `), WAIT_MS, from);
   return { lines: Number(m[1]), words: Number(m[2]), bytes: Number(m[3]) };
 }
 
@@ -62,8 +65,8 @@ async function roundTrip(con: Console, text: string): Promise<string> {
   const from = con.output.length;
   con.type(`cat > lines.txt\n${text}\x04\ncat lines.txt; echo ${end}`);
   // The file ends with a newline, and the marker's line follows it (its
-  // echo follows "echo ").
-  await con.waitFor(new RegExp(`\\n${end}\\n`), WAIT_MS, from);
+  // echo follows "echo "). Waiting for the prompt too, as in wcOf.
+  await con.waitFor(new RegExp(`\\n${end}\\n\\$ `), WAIT_MS, from);
   const at = con.output.lastIndexOf(`\n${end}\n`) + 1;
   return con.output.slice(at - asOutput(text).length, at);
 }
