@@ -130,5 +130,31 @@ export function findRegion(slots: u32, pageWasm: u32, entry: u32, marksBase: u32
       default:
         if (op != Op.PAGE_END && op != Op.STRADDLE) push(next, true);
     }
+  }  noCaseInsideSkips(slots);
+}
+
+/** A skip is a wasm block round the instructions it jumps over, and a case
+ *  cannot start inside a block (its code would end the skip's block, and
+ *  the taken branch would land at that case instead of the target). So a
+ *  skip over a leader (an entry the interpreter asked for, say) gives its
+ *  target a case and becomes an ordinary branch. A new leader may lie
+ *  inside another skip: repeat until none does. */
+function noCaseInsideSkips(slots: u32): void {
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (let off: u32 = 0; off < 0x1000; off += 2) {
+      if ((markAt(marks, off) & MARK_VISIT) == 0) continue;
+      const p = slots + (off << SLOT_SHIFT);
+      if (kindOf(slotOp(p)) != K_BRANCH_NEAR) continue;
+      const target = nearTarget(p, off);
+      if (target <= off || target >= 0x1000 || (markAt(marks, target) & MARK_LEADER) != 0) continue;
+      for (let at = off + 2; at < target; at += 2) {
+        if ((markAt(marks, at) & MARK_LEADER) == 0) continue;
+        store<u8>(marks + (target >> 1), <u8>(markAt(marks, target) | MARK_LEADER));
+        changed = true;
+        break;
+      }
+    }
   }
 }

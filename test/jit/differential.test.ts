@@ -53,6 +53,14 @@ function expectSame(a: Outcome, b: Outcome, what: string): void {
 }
 
 const ROUNDS = Number(process.env.XV6_JIT_ROUNDS ?? 12);
+/** Seeds that once found a bug, run every time after the random ones. */
+const FOUND: Record<string, number[]> = {
+  // A skip block over an entry the interpreter had asked for: the taken
+  // branch landed at that entry, two instructions early, and instret fell
+  // behind (jit/region.ts noCaseInsideSkips).
+  bare: [3384686165],
+  paged: [],
+};
 
 describe('the JIT against the interpreter', () => {
   for (const paged of [false, true]) {
@@ -60,8 +68,8 @@ describe('the JIT against the interpreter', () => {
       const base = fuzzSeed(`jit differential ${paged ? 'paged' : 'bare'}`);
       let compiled = 0;
       let total = 0;
-      for (let i = 0; i < ROUNDS; i++) {
-        const seed = (base + i) >>> 0;
+      const seeds = [...Array.from({ length: ROUNDS }, (_, i) => (base + i) >>> 0), ...FOUND[paged ? 'paged' : 'bare']];
+      for (const seed of seeds) {
         const image = randomProgram(seed, paged);
         const off = await runImage(image, 'off');
         expect(off.reason, `seed ${seed}: the program ends through the finisher`).toBe(StopReason.PowerOff);
