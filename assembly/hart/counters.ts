@@ -1,15 +1,23 @@
-// Event counters for --stats: what the interpreter had to redo. Kept in
-// globals while running and published to the hart block (HS_STAT_*) when a
-// run ends, so counting costs an add and the host reads them at any time.
+// Event counters for --stats: what the interpreter had to redo, and what the
+// JIT did. Kept in globals while running and published to the hart block
+// (HS_STAT_*) when a run ends, so counting costs an add and the host reads
+// them at any time.
 
 import { HS_STAT_WALKS, HS_STAT_CONTEXTS, HS_STAT_DECODED_PAGES, HS_STAT_DECODE_EVICTIONS,
-  HS_STAT_DECODE_REWRITES } from "../../build/gen/platform";
+  HS_STAT_DECODE_REWRITES, HS_STAT_JIT_CALLS, HS_STAT_JIT_EXIT_MEM, HS_STAT_JIT_EXIT_INTERP, HS_STAT_JIT_EXIT_STOP,
+  HS_STAT_JIT_BUILDS, HS_STAT_JIT_MISSES } from "../../build/gen/platform";
 
 let walks: u64 = 0;
 let contexts: u64 = 0;
 let decodedPages: u64 = 0;
 let decodeEvictions: u64 = 0;
 let decodeRewrites: u64 = 0;
+let jitCalls: u64 = 0;
+let jitExitMem: u64 = 0;
+let jitExitInterp: u64 = 0;
+let jitExitStop: u64 = 0;
+let jitBuilds: u64 = 0;
+let jitMisses: u64 = 0;
 
 @inline export function countWalk(): void { walks++; }
 @inline export function countContext(): void { contexts++; }
@@ -21,12 +29,33 @@ let decodeRewrites: u64 = 0;
   if (rewritten) decodeRewrites++;
 }
 
+/** How compiled code exited (jit/enter.ts runRegion). */
+export const JIT_EXIT_JUMP: u32 = 0;
+export const JIT_EXIT_MEM: u32 = 1;
+export const JIT_EXIT_INTERP: u32 = 2;
+export const JIT_EXIT_STOP: u32 = 3;
+
+@inline export function countJitCall(exit: u32): void {
+  jitCalls++;
+  if (exit == JIT_EXIT_MEM) jitExitMem++;
+  else if (exit == JIT_EXIT_INTERP) jitExitInterp++;
+  else if (exit == JIT_EXIT_STOP) jitExitStop++;
+}
+@inline export function countJitBuild(): void { jitBuilds++; }
+@inline export function countJitMiss(): void { jitMisses++; }
+
 export function resetCounters(): void {
   walks = 0;
   contexts = 0;
   decodedPages = 0;
   decodeEvictions = 0;
   decodeRewrites = 0;
+  jitCalls = 0;
+  jitExitMem = 0;
+  jitExitInterp = 0;
+  jitExitStop = 0;
+  jitBuilds = 0;
+  jitMisses = 0;
 }
 
 export function publishCounters(block: u32): void {
@@ -35,4 +64,10 @@ export function publishCounters(block: u32): void {
   store<u64>(block + <u32>HS_STAT_DECODED_PAGES, decodedPages);
   store<u64>(block + <u32>HS_STAT_DECODE_EVICTIONS, decodeEvictions);
   store<u64>(block + <u32>HS_STAT_DECODE_REWRITES, decodeRewrites);
+  store<u64>(block + <u32>HS_STAT_JIT_CALLS, jitCalls);
+  store<u64>(block + <u32>HS_STAT_JIT_EXIT_MEM, jitExitMem);
+  store<u64>(block + <u32>HS_STAT_JIT_EXIT_INTERP, jitExitInterp);
+  store<u64>(block + <u32>HS_STAT_JIT_EXIT_STOP, jitExitStop);
+  store<u64>(block + <u32>HS_STAT_JIT_BUILDS, jitBuilds);
+  store<u64>(block + <u32>HS_STAT_JIT_MISSES, jitMisses);
 }

@@ -27,8 +27,8 @@
 //  +0x1000 ├──────────────────────────────┤
 //          │ TLB contexts  16 x 16 B      │ u64 satp, u32 mode, u32 context (mmu/tlb-context.ts)
 //  +0x1100 ├──────────────────────────────┤
-//          │ JIT page records  128 x 16 B │ per page slot: hotness, function, misses, builds (jit/places.ts)
-//  +0x1900 ├──────────────────────────────┤
+//          │ JIT page records  128 x 32 B │ per page slot: hotness, function, misses, builds (jit/places.ts)
+//  +0x2100 ├──────────────────────────────┤
 //          │ (unused)                     │
 //  +0x4000 ├──────────────────────────────┤
 //          │ TLB fetch  512 x 16 B        │ each entry: u64 tag (generation, vpn), u64 addend

@@ -23,8 +23,9 @@ import { takeableMask } from "../trap/interrupt";
 import { buildModule } from "./module";
 import { Op } from "../decode/ops";
 import { anyBreakpoints } from "../execute/debug";
+import { countJitCall, countJitBuild, countJitMiss, JIT_EXIT_JUMP, JIT_EXIT_MEM, JIT_EXIT_INTERP, JIT_EXIT_STOP } from "../hart/counters";
 import { OFF_JIT_NPC, OFF_JIT_TAG, OFF_JIT_SALT, OFF_JIT_MASK, OFF_JIT_MIPL, OFF_JIT_EPOCH, OFF_JIT_MSIP, OFF_JIT_NOPAGE,
-  OFF_JIT_RETIRED, REC_HOT, REC_FN, REC_MISSES, REC_BUILDS, REC_SHIFT, NO_CODE, JIT_AREA, JIT_AREA_STRIDE,
+  OFF_JIT_RETIRED, REC_HOT, REC_FN, REC_MISSES, REC_BUILDS, REC_SINCE, REC_SHIFT, NO_CODE, JIT_AREA, JIT_AREA_STRIDE,
   SLOT_MARK, MARK_ENTRY, MARK_NO_ENTRY, MARK_WANTED, MARK_SHORT, SHORT_LIMIT } from "./places";
 
 export const STOP_JIT: u32 = 6;
@@ -48,7 +49,17 @@ let minRun: u32 = 0;
 /** `on` compiles nothing before a hart has run this many instructions: a
  *  boot (10M) is over before compiling would pay. */
 let warmUp: u64 = 0;
-const WARM_RECHECK: i32 = 64;
+/** `on` compiles a page only when its `threshold` block ends came at a
+ *  rate of at least one per HOT_RATE instructions (within hotWindow of the
+ *  count's start), and builds it again for missing entries only when
+ *  `missLimit` of them came within MISS_WINDOW. A page that gets there
+ *  slowly, or in a short burst (an exec, an sbrk), is warm, not hot: it
+ *  would not run its compiled code enough to pay for compiling it, which
+ *  for a kernel page of 10-30 KiB of WebAssembly is 20-100 ms in V8's
+ *  optimising tier (docs/JIT.md). */
+const HOT_RATE: u32 = 333;
+let hotWindow: u32 = 0;
+const MISS_WINDOW: u32 = 200_000;
 
 export function jitConfigure(m: u32, hot: u32, warm: u32): void {
   mode = m;
@@ -57,6 +68,7 @@ export function jitConfigure(m: u32, hot: u32, warm: u32): void {
   missLimit = m == JIT_EAGER ? 1 : 16;
   buildLimit = m == JIT_EAGER ? 64 : 8;
   minRun = m == JIT_HOT ? 64 : 0;
+  hotWindow = hot < u32.MAX_VALUE / HOT_RATE ? hot * HOT_RATE : u32.MAX_VALUE;
 }
 
 export function jitReset(): void {
@@ -69,13 +81,28 @@ export function jitReset(): void {
 @inline function recordOf(k: u32): u32 { return hartBlock + OFF_JIT_PAGES + (k << REC_SHIFT); }
 @inline function wayOf(base: u32): u32 { return (base - decodeArea) / DECODE_PAGE_STRIDE; }
 
+/** Instructions retired, low word: for the age of a count. */
+@inline function now32(): u32 { return <u32>instret + curN; }
+
+/** Whether the count that page record `rec` started at REC_SINCE took
+ *  longer than `window` (eager never waits). */
+@inline function tooSlow(rec: u32, window: u32): bool {
+  return mode == JIT_HOT && now32() - load<u32>(rec, REC_SINCE) > window;
+}
+
+/** Count the page's block ends from the threshold again, from now. */
+function countAgain(rec: u32): void {
+  store<i32>(rec, threshold, REC_HOT);
+  store<u32>(rec, now32(), REC_SINCE);
+}
+
 /** Page slot k was decoded afresh: nothing compiled, counting from the threshold. */
 export function jitPageReset(k: u32): void {
   const rec = recordOf(k);
-  store<i32>(rec, threshold, REC_HOT);
   store<u32>(rec, 0, REC_FN);
   store<u32>(rec, 0, REC_MISSES);
   store<u32>(rec, 0, REC_BUILDS);
+  countAgain(rec);
 }
 
 /** The word the fast loop counts block ends in for page slot k. */
@@ -133,10 +160,9 @@ export function jitDispatch(budget: u32, blockStart: bool): bool {
   const k = wayOf(curBase);
   const rec = recordOf(k);
   const fn = load<u32>(rec, REC_FN);
-  if (fn == 0 && mode == JIT_HOT && instret + <u64>curN < warmUp) {
-    // Still warming up: look again soon, so that a page already hot is
-    // compiled as soon as the warm-up ends.
-    store<i32>(rec, WARM_RECHECK, REC_HOT);
+  if (fn == 0 && mode == JIT_HOT && (instret + <u64>curN < warmUp || tooSlow(rec, hotWindow))) {
+    // Still warming up, or warm rather than hot: count again from here.
+    countAgain(rec);
     return false;
   }
   if (fn == 0 && mode != JIT_OFF && load<u32>(rec, REC_BUILDS) < buildLimit) {
@@ -184,13 +210,21 @@ function chain(budget: u32): void {
 
 function noteMiss(k: u32, mark: u32): void {
   const rec = recordOf(k);
+  countJitMiss();
   if (load<u32>(rec, REC_BUILDS) >= buildLimit) {
     // No more builds of this page: this entry stays the interpreter's.
     store<u8>(curP, <u8>MARK_NO_ENTRY, SLOT_MARK);
     return;
   }
   store<u8>(curP, <u8>(mark | MARK_WANTED), SLOT_MARK);
-  const misses = load<u32>(rec, REC_MISSES) + 1;
+  let misses = load<u32>(rec, REC_MISSES);
+  // Misses that come slowly start counting again; the entries they wanted
+  // stay marked for the next build.
+  if (misses == 0 || tooSlow(rec, MISS_WINDOW)) {
+    misses = 0;
+    store<u32>(rec, now32(), REC_SINCE);
+  }
+  misses++;
   store<u32>(rec, misses, REC_MISSES);
   if (misses >= missLimit) requestBuild(k);
 }
@@ -218,8 +252,16 @@ function runRegion(fn: u32, budget: u32): u32 {
   curN += n;
   store<u64>(b + OFF_JIT_RETIRED, load<u64>(b + OFF_JIT_RETIRED) + <u64>n);
   const npc = load<u64>(b + OFF_JIT_NPC);
-  if ((npc & 1) != 0) curP = curBase + ((<u32>npc & 0xffe) << SLOT_SHIFT);
-  else jumpVia(npc);
+  if ((npc & 1) != 0) {
+    curP = curBase + ((<u32>npc & 0xffe) << SLOT_SHIFT);
+    const op = <u32>load<u8>(curP);
+    countJitCall(op >= <u32>Op.LB && op <= <u32>Op.SD ? JIT_EXIT_MEM : JIT_EXIT_INTERP);
+  } else {
+    // A jump out of compiled code stays in the page only where a back edge
+    // had to stop.
+    countJitCall((npc & ~<u64>0xfff) == curPcBase ? JIT_EXIT_STOP : JIT_EXIT_JUMP);
+    jumpVia(npc);
+  }
   return n;
 }
 
@@ -230,16 +272,18 @@ export function jitTranslate(): u32 {
   if (!requestStands()) return 0;
   const rec = recordOf(reqWay);
   store<u32>(rec, load<u32>(rec, REC_BUILDS) + 1, REC_BUILDS);
+  countJitBuild();
   store<u32>(rec, 0, REC_MISSES);
   const slots = decodeArea + reqWay * DECODE_PAGE_STRIDE;
   // Slots the translator decodes itself have not met GDB's breakpoints.
-  const all = mode == JIT_EAGER && !anyBreakpoints();
+  const decodes = !anyBreakpoints();
+  const all = mode == JIT_EAGER && decodes;
   if (!all && load<u8>(slots + (reqEntry << SLOT_SHIFT)) == <u8>Op.DECODE) {
     // The entry has not run yet: nothing to start from; look again later.
-    store<i32>(rec, threshold, REC_HOT);
+    countAgain(rec);
     return 0;
   }
-  const size = buildModule(slots, wayWasm(reqWay), reqEntry, jitArea(), all);
+  const size = buildModule(slots, wayWasm(reqWay), reqEntry, jitArea(), all, decodes);
   if (size == 0 && load<u32>(rec, REC_FN) == 0) store<u32>(rec, NO_CODE, REC_FN);
   return size;
 }

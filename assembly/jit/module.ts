@@ -6,7 +6,7 @@
 
 import * as W from "./wasm";
 import { SLOT_SHIFT, OFF_REGS, REG_SINK } from "../hart/layout";
-import { findRegion, markAt, MARK_VISIT, MARK_LEADER, kindOf, K_INTERP, K_BRANCH_NEAR, K_JAL_NEAR, rdOf, rs1Of, rs2Of,
+import { findRegion, markAt, MARK_VISIT, MARK_LEADER, MARK_SKIPPED_ENTRY, kindOf, K_INTERP, K_BRANCH_NEAR, K_JAL_NEAR, rdOf, rs1Of, rs2Of,
   slotLen, nearTarget } from "./region";
 import { useCaseTable, setCase } from "./cases";
 import { emitInsn } from "./translate";
@@ -112,14 +112,18 @@ function dispatch(marks: u32, cases: i32): void {
 /** Emit the module for the region of the page (decoded slots at `slots`,
  *  bytes at `pageWasm`) entered at page offset `entry`, into the JIT area
  *  at `area`; `all`: every instruction reachable, not only those run so
- *  far (jit/region.ts). Returns its size, or 0 if it does not fit. */
-export function buildModule(slots: u32, pageWasm: u32, entry: u32, area: u32, all: bool): u32 {
+ *  far; `decodes`: the translator may decode slots (jit/region.ts).
+ *  Returns its size, or 0 if it does not fit. */
+export function buildModule(slots: u32, pageWasm: u32, entry: u32, area: u32, all: bool, decodes: bool): u32 {
   const marks = area + OFF_MARKS;
-  findRegion(slots, pageWasm, entry, marks, area + OFF_WORK, all);
+  findRegion(slots, pageWasm, entry, marks, area + OFF_WORK, all, decodes);
   useCaseTable(area + OFF_CASES);
-  let m: i32 = 0;
-  for (let off: u32 = 0; off < 0x1000; off += 2) {
-    if ((markAt(marks, off) & (MARK_VISIT | MARK_LEADER)) == (MARK_VISIT | MARK_LEADER)) setCase(off, m++);
+  let m = countCases(marks);
+  if (m == 0) {
+    // Only skipped entries (jit/region.ts askedEntries): the one asked for
+    // gets its case after all.
+    store<u8>(marks + (entry >> 1), load<u8>(marks + (entry >> 1)) | <u8>MARK_LEADER);
+    m = countCases(marks);
   }
   noteRegisters(slots, marks);
 
@@ -179,6 +183,15 @@ export function buildModule(slots: u32, pageWasm: u32, entry: u32, area: u32, al
   return W.byteCount();
 }
 
+/** Give each leader its case number; how many there are. */
+function countCases(marks: u32): i32 {
+  let m: i32 = 0;
+  for (let off: u32 = 0; off < 0x1000; off += 2) {
+    if ((markAt(marks, off) & (MARK_VISIT | MARK_LEADER)) == (MARK_VISIT | MARK_LEADER)) setCase(off, m++);
+  }
+  return m;
+}
+
 /** Whether a jump in the straight code from the leader at `start` (up to
  *  the next leader) goes back to `start`. */
 function loopsBack(slots: u32, marks: u32, start: u32): bool {
@@ -202,6 +215,8 @@ function markEntries(slots: u32, marks: u32): void {
     let v: u32 = 0;
     if ((mk & (MARK_VISIT | MARK_LEADER)) == (MARK_VISIT | MARK_LEADER)) {
       v = kindOf(load<u8>(slots + (off << SLOT_SHIFT))) == K_INTERP ? MARK_NO_ENTRY : MARK_ENTRY;
+    } else if ((mk & MARK_SKIPPED_ENTRY) != 0) {
+      v = MARK_NO_ENTRY;
     }
     store<u8>(p, <u8>v);
   }

@@ -16,11 +16,13 @@
 //   +0x74c u32 TLB salt (mmu/tlb.ts tlbSalt)
 //   +0x750 u64 instructions retired in compiled code (for --stats and the bench)
 //
-//  JIT page record, one per decode page slot (hart/layout.ts OFF_JIT_PAGES), 16 B:
+//  JIT page record, one per decode page slot (hart/layout.ts OFF_JIT_PAGES), 32 B:
 //   +0  i32 hotness: block ends left before the page is compiled; <= 0 once it is
 //   +4  u32 table index of the page's compiled function, 0 none, NO_CODE failed
 //   +8  u32 entries the interpreter asked for that the function lacks
 //   +12 u32 translations of this decoded page so far
+//   +16 u32 the hart's instret (low word) when the count in +0, or in +8
+//           once compiled, started: counts that take too long start again
 //
 //  JIT area (JIT_BASE + hartid * JIT_STRIDE): the module being emitted, then
 //  the translator's scratch tables.
@@ -41,7 +43,8 @@ export const REC_HOT: u32 = 0;
 export const REC_FN: u32 = 4;
 export const REC_MISSES: u32 = 8;
 export const REC_BUILDS: u32 = 12;
-export const REC_SHIFT: u32 = 4;
+export const REC_SINCE: u32 = 16;
+export const REC_SHIFT: u32 = 5;
 
 /** REC_FN of a page that could not be compiled. */
 export const NO_CODE: u32 = 0xffffffff;

@@ -17,6 +17,12 @@ import { SLOT_MARK, MARK_ENTRY, MARK_NO_ENTRY, MARK_WANTED } from "./places";
 
 export const MARK_VISIT: u32 = 1;
 export const MARK_LEADER: u32 = 2;
+/** The interpreter entered here (or asked to), and a skip's branch jumps
+ *  here: no case, for the interpreter (jit/module.ts markEntries). */
+export const MARK_SKIPPED_ENTRY: u32 = 4;
+/** While finding the region: an entry asked for, and a skip's target. */
+const MARK_ASKED: u32 = 8;
+const MARK_SKIP_TARGET: u32 = 16;
 
 // How the translator treats an op.
 export const K_STRAIGHT: u32 = 0;
@@ -64,12 +70,23 @@ export function isSkip(slots: u32, p: u32, off: u32): bool {
   let at = off + slotLen(p);
   while (at < target) {
     const q = slots + (at << SLOT_SHIFT);
-    if (slotOp(q) == Op.DECODE || kindOf(slotOp(q)) != K_STRAIGHT) return false;
+    if (slotOp(q) == Op.DECODE) {
+      // Code a branch skips over may never have run (a rare case); it is
+      // decoded here so that the branch can be a skip: otherwise its target
+      // would start a case and cut a loop round it in two.
+      if (!mayDecode) return false;
+      decodeSlot(q, slots, pageBytes);
+    }
+    if (kindOf(slotOp(q)) != K_STRAIGHT) return false;
     at += slotLen(q);
   }
   return at == target;
 }
 
+/** Whether the translator may decode slots itself (no GDB breakpoint is
+ *  set: jit/enter.ts), and the page's bytes. */
+let mayDecode = false;
+let pageBytes: u32 = 0;
 let marks: u32 = 0;
 let work: u32 = 0;
 let workLen: u32 = 0;
@@ -77,10 +94,14 @@ let workLen: u32 = 0;
 @inline export function markAt(marksBase: u32, off: u32): u32 { return load<u8>(marksBase + (off >> 1)); }
 
 function push(off: u32, leader: bool): void {
+  pushMarked(off, MARK_VISIT | (leader ? MARK_LEADER : 0));
+}
+
+function pushMarked(off: u32, bits: u32): void {
   if (off >= 0x1000) return;
   const m = marks + (off >> 1);
   const old = <u32>load<u8>(m);
-  store<u8>(m, <u8>(old | MARK_VISIT | (leader ? MARK_LEADER : 0)));
+  store<u8>(m, <u8>(old | MARK_VISIT | bits));
   if ((old & MARK_VISIT) == 0) {
     store<u16>(work + (workLen << 1), <u16>off);
     workLen++;
@@ -92,17 +113,21 @@ function push(off: u32, leader: bool): void {
  *  (one byte per 2-byte offset: MARK_VISIT, MARK_LEADER). With `all`, it
  *  decodes whatever it reaches; otherwise it keeps to the instructions the
  *  interpreter has decoded, which are those it ran: the hot code, not the
- *  rest of the page. */
-export function findRegion(slots: u32, pageWasm: u32, entry: u32, marksBase: u32, workBase: u32, all: bool): void {
+ *  rest of the page (but for code a skip jumps over, if `decodes`). */
+export function findRegion(slots: u32, pageWasm: u32, entry: u32, marksBase: u32, workBase: u32, all: bool, decodes: bool): void {
+  mayDecode = decodes;
+  pageBytes = pageWasm;
   marks = marksBase;
   work = workBase;
   workLen = 0;
   memory.fill(marks, 0, 0x800);
   const first = slots + (entry << SLOT_SHIFT);
   if (all && slotOp(first) == Op.DECODE) decodeSlot(first, slots, pageWasm);
-  push(entry, true);
+  // Entries become leaders once the skips are known (askedEntries).
+  const asked = all ? MARK_ASKED | MARK_LEADER : MARK_ASKED;
+  pushMarked(entry, asked);
   for (let off: u32 = 0; off < 0x1000; off += 2) {
-    if ((load<u8>(slots + (off << SLOT_SHIFT), SLOT_MARK) & (MARK_ENTRY | MARK_NO_ENTRY | MARK_WANTED)) != 0) push(off, true);
+    if ((load<u8>(slots + (off << SLOT_SHIFT), SLOT_MARK) & (MARK_ENTRY | MARK_NO_ENTRY | MARK_WANTED)) != 0) pushMarked(off, asked);
   }
   while (workLen > 0) {
     workLen--;
@@ -119,7 +144,12 @@ export function findRegion(slots: u32, pageWasm: u32, entry: u32, marksBase: u32
     // the interpreter meets.
     switch (kindOf(op)) {
       case K_STRAIGHT: case K_BRANCH_FAR: push(next, all); break;
-      case K_BRANCH_NEAR: push(next, all); push(nearTarget(p, off), all || !isSkip(slots, p, off)); break;
+      case K_BRANCH_NEAR: {
+        push(next, all);
+        const skip = !all && isSkip(slots, p, off);
+        pushMarked(nearTarget(p, off), skip ? MARK_SKIP_TARGET : MARK_LEADER);
+        break;
+      }
       case K_JAL_NEAR:
         push(nearTarget(p, off), true);
         if (rdOf(p) != REG_SINK) push(next, true);
@@ -156,5 +186,23 @@ function noCaseInsideSkips(slots: u32): void {
         break;
       }
     }
+  }
+  askedEntries();
+}
+
+/** Entries the interpreter asked for become leaders, except where only a
+ *  skip's branch jumps to them (the interpreter arrives there after a load
+ *  or store that missed the TLB, when the branch that follows skips a
+ *  few): a case there would cut the code round it in two, and a loop
+ *  through it would go round the br_table each time instead of round its
+ *  own leader. The interpreter runs from such an entry to the next block
+ *  end instead (MARK_SKIPPED_ENTRY: jit/module.ts markEntries). */
+function askedEntries(): void {
+  for (let off: u32 = 0; off < 0x1000; off += 2) {
+    const m = marks + (off >> 1);
+    const mk = <u32>load<u8>(m);
+    if ((mk & MARK_ASKED) == 0) continue;
+    const skipped = (mk & (MARK_SKIP_TARGET | MARK_LEADER)) == MARK_SKIP_TARGET;
+    store<u8>(m, <u8>(mk | (skipped ? MARK_SKIPPED_ENTRY : MARK_LEADER)));
   }
 }

@@ -11,8 +11,18 @@ export function formatStats(instret: number[], seconds: number, counters: CoreCo
   const total = instret.reduce((a, b) => a + b, 0);
   const work = (c: CoreCounters, h: number) =>
     `hart ${h}: ${c.walks} page walks, ${c.contexts} TLB contexts, ${c.decodedPages} pages decoded `
-    + `(${c.decodeEvictions} conflict evictions, ${c.decodeRewrites} rewritten)\n`;
+    + `(${c.decodeEvictions} conflict evictions, ${c.decodeRewrites} rewritten)\n`
+    + (c.jitCalls + c.jitBuilds > 0 ? jitWork(c, h) : '');
   return instret.map((n, h) => line(`hart ${h}`, n)).join('') + line('total', total) + counters.map(work).join('');
+}
+
+/** Per hart, how compiled code was entered and left, and how often pages
+ *  were translated. */
+function jitWork(c: CoreCounters, h: number): string {
+  const jumps = c.jitCalls - c.jitExitMem - c.jitExitInterp - c.jitExitStop;
+  return `hart ${h}: ${c.jitCalls} calls into compiled code, left by ${jumps} jumps, ${c.jitExitMem} TLB misses, `
+    + `${c.jitExitInterp} instructions for the interpreter, ${c.jitExitStop} stops at back edges; `
+    + `${c.jitBuilds} translations, ${c.jitMisses} block starts missing\n`;
 }
 
 /** --stats with a JIT: how much ran compiled, and what compiling cost. */

@@ -10,11 +10,14 @@ export type JitMode = 'off' | 'eager' | 'on';
 export const JIT_MODES: JitMode[] = ['off', 'eager', 'on'];
 export const DEFAULT_JIT: JitMode = 'off';
 
-/** Block ends in a page before `on` compiles it, and instructions a hart
- *  runs before `on` compiles anything (a boot is over by then);
+/** Block ends in a page before `on` compiles it (at least one in 333
+ *  instructions on average: assembly/jit/enter.ts), and instructions a
+ *  hart runs before `on` compiles anything (a boot is over by then);
  *  XV6_JIT_THRESHOLD and XV6_JIT_WARMUP change them (tests make `on`
- *  compile early). */
-export const HOT_THRESHOLD = 3000;
+ *  compile early). A hot loop gets there within a millisecond or two; the
+ *  kernel pages of an exec or an sbrk do not, and compiling them cost more
+ *  than the whole bench workload that ran them. */
+export const HOT_THRESHOLD = 100_000;
 export const WARM_UP = 12_000_000;
 
 function fromEnv(name: string, fallback: number): number {
