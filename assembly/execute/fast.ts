@@ -19,7 +19,7 @@ import { CODE_EPOCH_ADDR, OFF_FENCE_WORD, TLB_MASK, GUEST_RAM, PAGEGEN, DECODE_S
   DECODE_PAGE_STRIDE, SLOT_SHIFT } from "../hart/layout";
 import { curP, curN, curBase, curPcBase, fetchPc, slotPc } from "./cursor";
 import { pageWasm, currentWay, wayWasm } from "./fetch";
-import { hotWord, jitHotWord, jitMayEnter } from "../jit/enter";
+import { hotWord, jitHotWord, jitBlockStart } from "../jit/enter";
 import { tlbAddr } from "./memory";
 import { tlbTag, tlbSalt, tlbKey, tlbEntry } from "../mmu/tlb";
 import { mulhu, mulh, mulhsu, div, divu, rem, remu, divw, divuw, remw, remuw } from "./muldiv";
@@ -65,9 +65,7 @@ export function fastLoop(budget: u32): u32 {
         pageWasm = wayWasm(<u32>k);
         p = base + ((<u32>va & 0xfff) << SLOT_SHIFT);
         hot = jitHotWord(<u32>k);
-        const left = load<i32>(hot) - 1;
-        store<i32>(hot, left);
-        if (left < 0 && jitMayEnter(p)) return handOver(FAST_JIT, p, n, base, pcBase);
+        if (jitBlockStart(hot, p)) return handOver(FAST_JIT, p, n, base, pcBase);
         continue;
       }
 
@@ -181,9 +179,7 @@ export function fastLoop(budget: u32): u32 {
     const pending = mipLocal | <u64>load<u32>(hartBlock + <u32>HS_EXT_IP) | (<u64>(load<u32>(msipAddr) & 1) << <u64>IRQ_MSI);
     if ((pending & mie) != 0 || atomic.load<u32>(CODE_EPOCH_ADDR) != codeEpoch) return handOver(FAST_CHECK, p, n, base, pcBase);
     if (p != fetchSlot) {
-      const left = load<i32>(hot) - 1;
-      store<i32>(hot, left);
-      if (left < 0 && jitMayEnter(p)) return handOver(FAST_JIT, p, n, base, pcBase);
+      if (jitBlockStart(hot, p)) return handOver(FAST_JIT, p, n, base, pcBase);
     }
   }
 }

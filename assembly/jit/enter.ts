@@ -37,6 +37,8 @@ export const JIT_HOT: u32 = 2;
 let mode: u32 = JIT_OFF;
 /** Block ends before a page is compiled. */
 let threshold: i32 = i32.MAX_VALUE;
+/** Block starts are marked once a page's count is below this. */
+let markBelow: i32 = i32.MIN_VALUE;
 /** Entries asked for that a page's function lacks before it is built again,
  *  and how many times a decoded page may be built. */
 let missLimit: u32 = 1;
@@ -65,6 +67,7 @@ export function jitConfigure(m: u32, hot: u32, warm: u32): void {
   mode = m;
   warmUp = <u64>warm;
   threshold = m == JIT_OFF ? i32.MAX_VALUE : m == JIT_EAGER ? 0 : <i32>hot;
+  markBelow = m == JIT_OFF ? i32.MIN_VALUE : (threshold >> 1) + 1;
   missLimit = m == JIT_EAGER ? 1 : 16;
   buildLimit = m == JIT_EAGER ? 64 : 8;
   minRun = m == JIT_HOT ? 64 : 0;
@@ -117,10 +120,21 @@ export function hotWord(base: u32): u32 {
   return dummy;
 }
 
-/** Whether compiled code may start at slot p of a hot page: not where the
- *  interpreter was told to run (MARK_NO_ENTRY). */
-@inline export function jitMayEnter(p: u32): bool {
-  return (load<u8>(p, SLOT_MARK) & MARK_NO_ENTRY) == 0;
+/** A block starts at slot p, in the page whose hotness word is `hot`:
+ *  count it, and in the second half of the count mark the slot so that the
+ *  page's next translation has an entry there (the first translation then
+ *  has the entries the page is being used through, and is not built again
+ *  for each as it turns up). Marking all the time would cost the
+ *  interpreter 5-20% on branchy code.
+ *  Whether the page's count has run out and compiled code may start here:
+ *  not where the interpreter was told to run (MARK_NO_ENTRY). */
+@inline export function jitBlockStart(hot: u32, p: u32): bool {
+  const left = load<i32>(hot) - 1;
+  store<i32>(hot, left);
+  if (left >= markBelow) return false;
+  const mark = <u32>load<u8>(p, SLOT_MARK);
+  store<u8>(p, <u8>(mark | MARK_WANTED), SLOT_MARK);
+  return left < 0 && (mark & MARK_NO_ENTRY) == 0;
 }
 
 /** Whether the cursor is at an entry of its page's compiled code. */

@@ -64,9 +64,10 @@ export const OFF_SKIPS: u32 = 0x74000;
 export const SKIPS_MAX: u32 = 64;
 
 // Byte 15 of a decoded slot is free (decode/ops.ts); the JIT marks entries
-// there. ENTRY: compiled code starts here; NO_ENTRY: the compiled function
-// has a case here that exits at once, so the interpreter runs it; WANTED:
-// the interpreter came here while the page was compiled without it.
+// there. ENTRY: compiled code starts here; NO_ENTRY: the interpreter runs
+// from here (the compiled function has no case here, or one that exits at
+// once); WANTED: a block started here in the interpreter, so the next
+// translation makes it an entry.
 export const SLOT_MARK: u32 = 15;
 export const MARK_ENTRY: u32 = 1;
 export const MARK_NO_ENTRY: u32 = 2;
