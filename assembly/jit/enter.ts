@@ -57,8 +57,8 @@ let warmUp: u64 = 0;
  *  `missLimit` of them came within MISS_WINDOW. A page that gets there
  *  slowly, or in a short burst (an exec, an sbrk), is warm, not hot: it
  *  would not run its compiled code enough to pay for compiling it, which
- *  for a kernel page of 10-30 KiB of WebAssembly is 20-100 ms in V8's
- *  optimising tier (docs/JIT.md). */
+ *  for a kernel page of 10-40 KiB of WebAssembly is 20-100 ms in V8's
+ *  optimising tier, several times that on a loaded host (docs/JIT.md). */
 const HOT_RATE: u32 = 333;
 let hotWindow: u32 = 0;
 const MISS_WINDOW: u32 = 200_000;
