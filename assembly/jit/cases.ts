@@ -13,8 +13,3 @@ export function caseOf(off: u32): i32 {
   const k = <u32>load<u16>(table + off);
   return k == NONE ? -1 : <i32>k;
 }
-/** Whether a case starts at some offset in [from, to). */
-export function anyCaseIn(from: u32, to: u32): bool {
-  for (let off = from; off < to; off += 2) if (caseOf(off) >= 0) return true;
-  return false;
-}

@@ -160,7 +160,9 @@ export function findRegion(slots: u32, pageWasm: u32, entry: u32, marksBase: u32
       default:
         if (op != Op.PAGE_END && op != Op.STRADDLE) push(next, true);
     }
-  }  noCaseInsideSkips(slots);
+  }
+  askedEntries();
+  noCaseInsideSkips(slots);
 }
 
 /** A skip is a wasm block round the instructions it jumps over, and a case
@@ -187,7 +189,6 @@ function noCaseInsideSkips(slots: u32): void {
       }
     }
   }
-  askedEntries();
 }
 
 /** Entries the interpreter asked for become leaders, except where only a

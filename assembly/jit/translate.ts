@@ -11,7 +11,7 @@ import { L_PCBASE, L_X0, L_VA, L_TA, L_TB, L_TC, L_TD, L_A32, L_B32, EXIT_JUMP, 
 import { kindOf, slotLen, rdOf, rs1Of, rs2Of, nearTarget, isSkip, K_STRAIGHT, K_BRANCH_NEAR, K_BRANCH_FAR,
   K_JAL_NEAR, K_JAL_FAR, K_JALR } from "./region";
 import { tlbLookup } from "./tlb-inline";
-import { caseOf, anyCaseIn } from "./cases";
+import { caseOf } from "./cases";
 
 /** The page's first slot, from one of its slots. */
 @inline function slotsOf(p: u32, off: u32): u32 { return p - (off << SLOT_SHIFT); }
@@ -223,10 +223,7 @@ export function emitInsn(p: u32, off: u32): bool {
       pending++;
       flush();
       const target = nearTarget(p, off);
-      // A skip block must not hold the start of a case (an entry in the
-      // skipped code).
-      if (target > off && caseOf(target) < 0 && canSkipTo(target) && isSkip(slotsOf(p, off), p, off)
-        && !anyCaseIn(off + 2, target)) {
+      if (target > off && caseOf(target) < 0 && canSkipTo(target) && isSkip(slotsOf(p, off), p, off)) {
         openSkip(target);
         condition(p);
         W.brIf(0);
