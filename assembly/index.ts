@@ -92,7 +92,8 @@ export function step(interrupts: u32): u32 {
 }
 
 export { saveState, loadState } from "./hart/saved";
-export { jitTranslate, jitInstall, jitArea, jitRetired } from "./jit/enter";
+export { jitTranslate, jitInstall, jitArea, jitRetired, jitMarks, jitBase, jitRequestPage, jitRequestGen,
+  jitAdopt } from "./jit/enter";
 
 /** mode: 0 off, 1 eager (compile a page at its first block end), 2 hot
  *  (after `threshold` block ends in the page, once the hart has run

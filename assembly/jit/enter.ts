@@ -10,23 +10,26 @@
 //
 // Compiling is the host's work (host/jit/): run() returns STOP_JIT, the
 // host calls jitTranslate(), compiles the bytes (or finds them compiled
-// already), puts the function in the table and calls jitInstall().
+// already), puts the function in the table and calls jitInstall(). When
+// another hart built the same page already, the host hands its function
+// and region to jitAdopt() instead, and nothing is translated.
 
 import { hartBlock, hartId, decodeHeaders, decodeArea, mipLocal, codeEpoch, msipAddr, exitReason, fetchSlot,
   RUNNING, instret } from "../hart/state";
 import { DECODE_PAGES, DECODE_PAGE_STRIDE, OFF_JIT_PAGES, SLOT_SHIFT } from "../hart/layout";
 import { curP, curN, curBase, curPcBase, fetchPc, jumpVia } from "../execute/cursor";
 import { trapsTaken, blockEnd } from "../execute/slow";
-import { currentWay, wayWasm, pageWasm } from "../execute/fetch";
+import { currentWay, wayWasm, pageWasm, decodeSlot } from "../execute/fetch";
 import { tlbTag, tlbSalt } from "../mmu/tlb";
 import { takeableMask } from "../trap/interrupt";
-import { buildModule } from "./module";
-import { Op } from "../decode/ops";
+import { buildModule, markEntries } from "./module";
+import { markAt, MARK_VISIT, MARK_LEADER } from "./region";
+import { Op, slotOp } from "../decode/ops";
 import { anyBreakpoints } from "../execute/debug";
 import { countJitCall, countJitBuild, countJitMiss, JIT_EXIT_JUMP, JIT_EXIT_MEM, JIT_EXIT_INTERP, JIT_EXIT_STOP } from "../hart/counters";
 import { OFF_JIT_NPC, OFF_JIT_TAG, OFF_JIT_SALT, OFF_JIT_MASK, OFF_JIT_MIPL, OFF_JIT_EPOCH, OFF_JIT_MSIP, OFF_JIT_NOPAGE,
   OFF_JIT_RETIRED, REC_HOT, REC_FN, REC_MISSES, REC_BUILDS, REC_SINCE, REC_SHIFT, NO_CODE, JIT_AREA, JIT_AREA_STRIDE,
-  SLOT_MARK, MARK_ENTRY, MARK_NO_ENTRY, MARK_WANTED, MARK_SHORT, SHORT_LIMIT } from "./places";
+  SLOT_MARK, MARK_ENTRY, MARK_NO_ENTRY, MARK_WANTED, MARK_SHORT, SHORT_LIMIT, OFF_MARKS, OFF_BASE } from "./places";
 
 export const STOP_JIT: u32 = 6;
 
@@ -281,8 +284,10 @@ function runRegion(fn: u32, budget: u32): u32 {
 
 /** For the host, after STOP_JIT: emit the module for the page asked for
  *  into this hart's JIT area; returns its size, 0 if there is nothing to
- *  compile (the page changed since, or the module did not fit). */
-export function jitTranslate(): u32 {
+ *  compile (the page changed since, or the module did not fit). With
+ *  `withBase`, the region includes the one at jitBase() (jit/region.ts).
+ *  The region it found is left at jitMarks(). */
+export function jitTranslate(withBase: u32): u32 {
   if (!requestStands()) return 0;
   const rec = recordOf(reqWay);
   store<u32>(rec, load<u32>(rec, REC_BUILDS) + 1, REC_BUILDS);
@@ -297,12 +302,52 @@ export function jitTranslate(): u32 {
     countAgain(rec);
     return 0;
   }
-  const size = buildModule(slots, wayWasm(reqWay), reqEntry, jitArea(), all, decodes);
+  const base = withBase != 0 && decodes ? jitBase() : 0;
+  const size = buildModule(slots, wayWasm(reqWay), reqEntry, jitArea(), all, decodes, base);
   if (size == 0 && load<u32>(rec, REC_FN) == 0) store<u32>(rec, NO_CODE, REC_FN);
   return size;
 }
 
 export function jitArea(): u32 { return JIT_AREA + hartId * JIT_AREA_STRIDE; }
+
+/** For the host: the region (marks table) of the last translation, and
+ *  where to put another build's region before jitTranslate(1) or jitAdopt. */
+export function jitMarks(): u32 { return jitArea() + OFF_MARKS; }
+export function jitBase(): u32 { return jitArea() + OFF_BASE; }
+
+/** For the host: the physical page asked for (its number + 1, or 0 when
+ *  the request no longer stands) and the generation it was decoded at.
+ *  Every hart that decoded the page at that generation decoded the same
+ *  bytes, so a function built for it by one hart serves them all. */
+export function jitRequestPage(): u32 { return requestStands() ? reqPage : 0; }
+export function jitRequestGen(): u32 { return reqGen; }
+
+/** For the host, after STOP_JIT, instead of translating: the page's
+ *  function is the one at table index `fn`, which another hart built from
+ *  the region now at jitBase() for the same page and generation. Returns 0
+ *  (nothing changed) when that does not do: the request no longer stands,
+ *  GDB breakpoints are set (the translator decodes no slot then), or the
+ *  region cannot be entered where this hart asked. */
+export function jitAdopt(fn: u32): u32 {
+  const base = jitBase();
+  if (!requestStands() || anyBreakpoints()) return 0;
+  if ((markAt(base, reqEntry) & (MARK_VISIT | MARK_LEADER)) != (MARK_VISIT | MARK_LEADER)) return 0;
+  const slots = decodeArea + reqWay * DECODE_PAGE_STRIDE;
+  const page = wayWasm(reqWay);
+  // Entries are marked by what their slot holds: decode those this hart
+  // has not run (decoding is a pure function of the page's bytes).
+  for (let off: u32 = 0; off < 0x1000; off += 2) {
+    const p = slots + (off << SLOT_SHIFT);
+    if ((markAt(base, off) & MARK_LEADER) != 0 && slotOp(p) == Op.DECODE) decodeSlot(p, slots, page);
+  }
+  markEntries(slots, base);
+  const rec = recordOf(reqWay);
+  store<u32>(rec, load<u32>(rec, REC_BUILDS) + 1, REC_BUILDS);
+  store<u32>(rec, 0, REC_MISSES);
+  store<u32>(rec, fn, REC_FN);
+  store<i32>(rec, 0, REC_HOT);
+  return 1;
+}
 
 /** For the host: the function for the last translation is at table index
  *  `fn`. */

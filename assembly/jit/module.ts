@@ -112,11 +112,13 @@ function dispatch(marks: u32, cases: i32): void {
 /** Emit the module for the region of the page (decoded slots at `slots`,
  *  bytes at `pageWasm`) entered at page offset `entry`, into the JIT area
  *  at `area`; `all`: every instruction reachable, not only those run so
- *  far; `decodes`: the translator may decode slots (jit/region.ts).
- *  Returns its size, or 0 if it does not fit. */
-export function buildModule(slots: u32, pageWasm: u32, entry: u32, area: u32, all: bool, decodes: bool): u32 {
+ *  far; `decodes`: the translator may decode slots; `base`: another
+ *  build's region to include (jit/region.ts). Returns its size, or 0 if it
+ *  does not fit. */
+export function buildModule(slots: u32, pageWasm: u32, entry: u32, area: u32, all: bool, decodes: bool,
+  base: u32): u32 {
   const marks = area + OFF_MARKS;
-  findRegion(slots, pageWasm, entry, marks, area + OFF_WORK, all, decodes);
+  findRegion(slots, pageWasm, entry, marks, area + OFF_WORK, all, decodes, base);
   useCaseTable(area + OFF_CASES);
   let m = countCases(marks);
   if (m == 0) {
@@ -207,8 +209,9 @@ function loopsBack(slots: u32, marks: u32, start: u32): bool {
   return false;
 }
 
-/** Tell the dispatcher (jit/enter.ts) which slots the function starts at. */
-function markEntries(slots: u32, marks: u32): void {
+/** Tell the dispatcher (jit/enter.ts) which slots the function built from
+ *  the marks table `marks` starts at. */
+export function markEntries(slots: u32, marks: u32): void {
   for (let off: u32 = 0; off < 0x1000; off += 2) {
     const p = slots + (off << SLOT_SHIFT) + SLOT_MARK;
     const mk = markAt(marks, off);

@@ -25,7 +25,7 @@
 //           once compiled, started: counts that take too long start again
 //
 //  JIT area (JIT_BASE + hartid * JIT_STRIDE): the module being emitted, then
-//  the translator's scratch tables.
+//  the translator's scratch tables, then another build's region from the host.
 
 import { JIT_BASE, JIT_STRIDE } from "../../build/gen/platform";
 
@@ -62,6 +62,9 @@ export const OFF_WORK: u32 = 0x71800;
 /** The page offsets where the open skip blocks end (jit/frame.ts). */
 export const OFF_SKIPS: u32 = 0x74000;
 export const SKIPS_MAX: u32 = 64;
+/** A marks table (as OFF_MARKS) of another build of the page, which the
+ *  host puts here for the next translation or adoption (jit/enter.ts). */
+export const OFF_BASE: u32 = 0x74800;
 
 // Byte 15 of a decoded slot is free (decode/ops.ts); the JIT marks entries
 // there. ENTRY: compiled code starts here; NO_ENTRY: the interpreter runs

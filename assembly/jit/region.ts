@@ -113,8 +113,13 @@ function pushMarked(off: u32, bits: u32): void {
  *  (one byte per 2-byte offset: MARK_VISIT, MARK_LEADER). With `all`, it
  *  decodes whatever it reaches; otherwise it keeps to the instructions the
  *  interpreter has decoded, which are those it ran: the hot code, not the
- *  rest of the page (but for code a skip jumps over, if `decodes`). */
-export function findRegion(slots: u32, pageWasm: u32, entry: u32, marksBase: u32, workBase: u32, all: bool, decodes: bool): void {
+ *  rest of the page (but for code a skip jumps over, if `decodes`). `base`
+ *  (0: none) is the marks table of a region other harts built for the
+ *  page: its leaders are entries too, and what it holds counts as run, so
+ *  the region found holds it whole and the harts' builds of a page converge
+ *  on one module (host/jit/page-regions.ts). */
+export function findRegion(slots: u32, pageWasm: u32, entry: u32, marksBase: u32, workBase: u32, all: bool,
+  decodes: bool, base: u32): void {
   mayDecode = decodes;
   pageBytes = pageWasm;
   marks = marksBase;
@@ -128,13 +133,14 @@ export function findRegion(slots: u32, pageWasm: u32, entry: u32, marksBase: u32
   pushMarked(entry, asked);
   for (let off: u32 = 0; off < 0x1000; off += 2) {
     if ((load<u8>(slots + (off << SLOT_SHIFT), SLOT_MARK) & (MARK_ENTRY | MARK_NO_ENTRY | MARK_WANTED)) != 0) pushMarked(off, asked);
+    else if (base != 0 && (markAt(base, off) & MARK_LEADER) != 0) pushMarked(off, asked);
   }
   while (workLen > 0) {
     workLen--;
     const off = <u32>load<u16>(work + (workLen << 1));
     const p = slots + (off << SLOT_SHIFT);
     if (slotOp(p) == Op.DECODE) {
-      if (!all) { store<u8>(marks + (off >> 1), 0); continue; }
+      if (!all && (base == 0 || (markAt(base, off) & MARK_VISIT) == 0)) { store<u8>(marks + (off >> 1), 0); continue; }
       decodeSlot(p, slots, pageWasm);
     }
     const op = slotOp(p);

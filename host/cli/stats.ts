@@ -31,5 +31,6 @@ export function formatJitStats(jit: JitSummary, instret: number[]): string {
   const total = instret.reduce((a, b) => a + b, 0);
   const share = total > 0 ? (100 * jit.retired / total).toFixed(1) : '0.0';
   return `jit ${jit.mode}: ${share}% of instructions compiled; ${jit.compiled} modules compiled (${(jit.bytes / 1024).toFixed(0)} KiB) `
-    + `in ${jit.compileMs.toFixed(0)} ms, ${jit.shared} shared from other harts\n`;
+    + `in ${jit.compileMs.toFixed(0)} ms, ${jit.shared} shared from other harts; ${jit.reused} translations found compiled, `
+    + `${jit.adopted} pages took another hart's function\n`;
 }

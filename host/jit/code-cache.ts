@@ -7,8 +7,12 @@
 // function again here without compiling. Modules compiled by other harts'
 // threads arrive through `inbox` (the main thread relays them) and are
 // instantiated here, not compiled again: a compiled Module crosses threads
-// cheaply and arrives optimised.
+// cheaply and arrives optimised. With each module comes the page it was
+// built for and its region (page-regions.ts): a hart whose copy of that
+// page gets hot takes that function without translating.
 import { receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
+import type { CoreExports } from '../machine/core.js';
+import { PageRegions, REGION_BYTES } from './page-regions.js';
 
 /** What the core's header holds for a page that has no compiled code. */
 export const NO_CODE = 0xffffffff;
@@ -16,11 +20,16 @@ export const NO_CODE = 0xffffffff;
 /** The most functions one thread keeps; past it, nothing more is compiled. */
 const MAX_FUNCTIONS = 16384;
 
+/** A hart built module `key` for a physical page at a generation, from
+ *  `region`; `bytes` and `module` come along when it compiled them. */
 export interface JitModuleMessage {
   type: 'jit-module';
   key: string;
-  bytes: Uint8Array;
-  module: WebAssembly.Module;
+  page: number;
+  gen: number;
+  region: Uint8Array;
+  bytes?: Uint8Array;
+  module?: WebAssembly.Module;
 }
 
 export interface JitStats {
@@ -28,9 +37,17 @@ export interface JitStats {
   compiled: number;
   bytes: number;
   compileMs: number;
-  /** Modules another thread compiled, instantiated here. */
+  /** Modules another thread compiled, received here. */
   shared: number;
+  /** Translations whose module was compiled already (here or by another thread). */
+  reused: number;
+  /** Hot pages given another hart's function for them, without translating. */
+  adopted: number;
 }
+
+/** What the cache asks of the core (docs/JIT.md). */
+export type JitCore = Pick<CoreExports, 'jitTranslate' | 'jitArea' | 'jitInstall' | 'jitMarks' | 'jitBase'
+  | 'jitRequestPage' | 'jitRequestGen' | 'jitAdopt'>;
 
 interface Entry {
   bytes: Uint8Array;
@@ -58,9 +75,10 @@ function sameBytes(x: Uint8Array, y: Uint8Array): boolean {
 
 export class JitCache {
   private readonly entries = new Map<string, Entry>();
+  private readonly regions = new PageRegions();
   private readonly hart: WebAssembly.Global;
   private functions = 0;
-  readonly stats: JitStats = { compiled: 0, bytes: 0, compileMs: 0, shared: 0 };
+  readonly stats: JitStats = { compiled: 0, bytes: 0, compileMs: 0, shared: 0, reused: 0, adopted: 0 };
 
   constructor(
     private readonly memory: WebAssembly.Memory,
@@ -72,14 +90,48 @@ export class JitCache {
     this.hart = new WebAssembly.Global({ value: 'i32', mutable: false }, hartBlock);
   }
 
-  /** The table index of the function for the module at [at, at + size). */
-  install(at: number, size: number): number {
-    const bytes = new Uint8Array(this.memory.buffer, at, size).slice();
+  /** After Stop.Jit: a function for the core's hot page, another hart's
+   *  for the same page when it can be entered where this hart asks, else
+   *  one translated here (including what the other harts built). */
+  build(core: JitCore): void {
     this.takeShared();
+    const page = core.jitRequestPage();
+    if (page === 0) return;
+    const gen = core.jitRequestGen();
+    const known = this.regions.get(page, gen);
+    if (known) {
+      const entry = this.entries.get(known.key);
+      if (entry) {
+        this.put(core.jitBase(), known.region);
+        const index = this.instantiate(entry);
+        if (index !== NO_CODE && core.jitAdopt(index) !== 0) {
+          this.stats.adopted++;
+          return;
+        }
+      }
+      this.put(core.jitBase(), known.union);
+    }
+    const size = core.jitTranslate(known ? 1 : 0);
+    if (size === 0) return;
+    const region = new Uint8Array(this.memory.buffer, core.jitMarks(), REGION_BYTES).slice();
+    core.jitInstall(this.install(core.jitArea(), size, page, gen, region));
+  }
+
+  private put(at: number, region: Uint8Array): void {
+    new Uint8Array(this.memory.buffer, at, REGION_BYTES).set(region);
+  }
+
+  /** The table index of the function for the module at [at, at + size),
+   *  built for `page` at `gen` from `region`. */
+  private install(at: number, size: number, page: number, gen: number, region: Uint8Array): number {
+    const bytes = new Uint8Array(this.memory.buffer, at, size).slice();
     const key = keyOf(bytes);
     let entry = this.entries.get(key);
     if (entry && !sameBytes(entry.bytes, bytes)) return NO_CODE;
-    if (!entry) {
+    if (entry) {
+      this.stats.reused++;
+      this.share({ type: 'jit-module', key, page, gen, region });
+    } else {
       const t0 = performance.now();
       const module = new WebAssembly.Module(bytes);
       this.stats.compileMs += performance.now() - t0;
@@ -87,8 +139,13 @@ export class JitCache {
       this.stats.bytes += size;
       entry = { bytes, module, index: 0 };
       this.entries.set(key, entry);
-      this.share({ type: 'jit-module', key, bytes, module });
+      this.share({ type: 'jit-module', key, page, gen, region, bytes, module });
     }
+    this.regions.note(page, gen, key, region);
+    return this.instantiate(entry);
+  }
+
+  private instantiate(entry: Entry): number {
     if (entry.index === 0) {
       if (this.functions >= MAX_FUNCTIONS) return NO_CODE;
       const instance = new WebAssembly.Instance(entry.module, { env: { memory: this.memory, hart: this.hart } });
@@ -108,9 +165,12 @@ export class JitCache {
       const got = receiveMessageOnPort(this.inbox);
       if (!got) return;
       const m = got.message as JitModuleMessage;
-      if (m?.type !== 'jit-module' || this.entries.has(m.key)) continue;
-      this.entries.set(m.key, { bytes: m.bytes, module: m.module, index: 0 });
-      this.stats.shared++;
+      if (m?.type !== 'jit-module') continue;
+      if (m.bytes && m.module && !this.entries.has(m.key)) {
+        this.entries.set(m.key, { bytes: m.bytes, module: m.module, index: 0 });
+        this.stats.shared++;
+      }
+      this.regions.note(m.page, m.gen, m.key, m.region);
     }
   }
 }

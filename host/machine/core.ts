@@ -46,11 +46,21 @@ export interface CoreExports {
   tracePcHi(): number;
   /** 0 off, 1 eager, 2 after `threshold` block ends in a page once `warmUp` instructions ran (host/jit/mode.ts). */
   setJit(mode: number, threshold: number, warmUp: number): void;
-  /** After Stop.Jit: the module's size at jitArea(), or 0 for nothing to compile. */
-  jitTranslate(): number;
+  /** After Stop.Jit: the module's size at jitArea(), or 0 for nothing to
+   *  compile; with `withBase` 1 its region includes the one at jitBase(). */
+  jitTranslate(withBase: number): number;
   jitArea(): number;
   /** The translated page's function is at this table index. */
   jitInstall(index: number): void;
+  /** Where the last translation's region is, and where another build's goes (host/jit/page-regions.ts). */
+  jitMarks(): number;
+  jitBase(): number;
+  /** The physical page asked for, + 1 (0: the request no longer stands), and its generation. */
+  jitRequestPage(): number;
+  jitRequestGen(): number;
+  /** Instead of translating: the page's function is at this table index,
+   *  built by another hart from the region at jitBase(); 0 if it will not do. */
+  jitAdopt(index: number): number;
   /** Instructions retired in compiled code so far. */
   jitRetired(): number;
 }
@@ -64,7 +74,8 @@ export interface CoreImports {
 const REQUIRED: (keyof CoreExports)[] = [
   'init', 'setPc', 'getPcLo', 'getPcHi', 'setReg', 'getRegLo', 'getRegHi', 'run', 'step', 'saveState', 'loadState',
   'setTrace', 'traceInsn', 'traceRd', 'traceRdLo', 'traceRdHi', 'tracePcLo', 'tracePcHi',
-  'setJit', 'jitTranslate', 'jitArea', 'jitInstall', 'jitRetired',
+  'setJit', 'jitTranslate', 'jitArea', 'jitInstall', 'jitRetired', 'jitMarks', 'jitBase', 'jitRequestPage', 'jitRequestGen',
+  'jitAdopt',
 ];
 
 /** XV6_WASM_CORE names another build of the core (to compare builds, or to test the host's handling of a broken one). */

@@ -141,17 +141,11 @@ function runHart(): void {
         setHoldReason(i32, h, why === Stop.Break ? HoldWhy.Breakpoint : HoldWhy.Watchpoint);
         requestHold(i32, config.nharts);
       }
-      else if (why === Stop.Jit) compile();
+      else if (why === Stop.Jit) jit.build(core);
     }
   } finally {
     tracer?.flush();
     post({ type: 'jit-stats', stats: jit.stats, retired: core.jitRetired() });
-  }
-
-  /** The core asked for its hot page to be compiled. */
-  function compile(): void {
-    const size = core.jitTranslate();
-    if (size !== 0) core.jitInstall(jit.install(core.jitArea(), size));
   }
 }
 

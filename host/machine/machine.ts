@@ -117,7 +117,7 @@ export class Machine {
   private jitStats: JitSummary = Machine.noJitStats('off');
 
   private static noJitStats(mode: JitMode): JitSummary {
-    return { mode, compiled: 0, bytes: 0, compileMs: 0, shared: 0, retired: 0 };
+    return { mode, compiled: 0, bytes: 0, compileMs: 0, shared: 0, reused: 0, adopted: 0, retired: 0 };
   }
 
   private constructor(private readonly module: WebAssembly.Module, readonly memory: WebAssembly.Memory, private readonly opts: MachineOptions, private readonly fdtAddr: number, private readonly tohost: number) {
@@ -229,7 +229,7 @@ export class Machine {
       case 'jit-stats': {
         const s = this.jitStats;
         s.compiled += m.stats.compiled; s.bytes += m.stats.bytes; s.compileMs += m.stats.compileMs;
-        s.shared += m.stats.shared; s.retired += m.retired;
+        s.shared += m.stats.shared; s.reused += m.stats.reused; s.adopted += m.stats.adopted; s.retired += m.retired;
         break;
       }
     }

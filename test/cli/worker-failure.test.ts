@@ -35,10 +35,15 @@ const BROKEN_CORE = `(module
   (func (export "tracePcLo") (result i32) (i32.const 0))
   (func (export "tracePcHi") (result i32) (i32.const 0))
   (func (export "setJit") (param i32 i32 i32))
-  (func (export "jitTranslate") (result i32) (i32.const 0))
+  (func (export "jitTranslate") (param i32) (result i32) (i32.const 0))
   (func (export "jitArea") (result i32) (i32.const 0))
   (func (export "jitInstall") (param i32))
-  (func (export "jitRetired") (result f64) (f64.const 0)))`;
+  (func (export "jitRetired") (result f64) (f64.const 0))
+  (func (export "jitMarks") (result i32) (i32.const 0))
+  (func (export "jitBase") (result i32) (i32.const 0))
+  (func (export "jitRequestPage") (result i32) (i32.const 0))
+  (func (export "jitRequestGen") (result i32) (i32.const 0))
+  (func (export "jitAdopt") (param i32) (result i32) (i32.const 0)))`;
 
 test('a hart thread that fails stops the machine with one line and exit 70', async () => {
   const mod = binaryen.parseText(BROKEN_CORE);
