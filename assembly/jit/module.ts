@@ -1,5 +1,7 @@
 // A whole module for one region: it imports the shared memory and the hart
 // block's address, and exports `run`, the region's function (jit/frame.ts).
+// A region of several parts (jit/parts.ts) is one function per part, and
+// `run` is a small one that calls the part its entry is in.
 // Nothing in it depends on the hart or on where the page is mapped, so the
 // same bytes serve every hart and every process that runs the same page:
 // the host compiles each distinct module once (host/jit/code-cache.ts).
@@ -9,18 +11,22 @@ import { SLOT_SHIFT, OFF_REGS, REG_SINK } from "../hart/layout";
 import { findRegion, markAt, MARK_VISIT, MARK_LEADER, MARK_SKIPPED_ENTRY, kindOf, K_INTERP, K_BRANCH_NEAR, K_JAL_NEAR, rdOf, rs1Of, rs2Of,
   slotLen, nearTarget } from "./region";
 import { useCaseTable, setCase } from "./cases";
+import { findParts, partMarks, partOf } from "./parts";
 import { emitInsn } from "./translate";
-import { L_SALT, LAST_I32_LOCALS, L_ENTRY, L_PCBASE, L_HART, L_N, L_NPC, L_TAG, L_MASK, L_MIPL, L_EPOCH, L_MSIP, L_X0,
+import { L_SALT, LAST_I32_LOCALS, L_ENTRY, L_BUDGET, L_PCBASE, L_HART, L_N, L_NPC, L_TAG, L_MASK, L_MIPL, L_EPOCH, L_MSIP, L_X0,
   I32_LOCALS, I64_LOCALS, EXIT_JUMP, EXIT_INTERP, startFrame, nextCase, endCase, closeSkips, flush, exitAt, depthOut } from "./frame";
 import { OFF_JIT_NPC, OFF_JIT_TAG, OFF_JIT_SALT, OFF_JIT_MASK, OFF_JIT_MIPL, OFF_JIT_EPOCH, OFF_JIT_MSIP,
-  OFF_MARKS, OFF_CASES, OFF_WORK, OFF_SKIPS, MODULE_MAX, SLOT_MARK, MARK_ENTRY, MARK_NO_ENTRY } from "./places";
+  OFF_MARKS, OFF_CASES, OFF_WORK, OFF_SKIPS, OFF_PARTS, OFF_PARTS_SCRATCH, OFF_PART_MARKS, MODULE_MAX, SLOT_MARK,
+  MARK_ENTRY, MARK_NO_ENTRY } from "./places";
 
 const MAGIC: u32 = 0x6d736100;
 
 function section(id: u32): u32 { W.byte(id); return W.reserveLeb(); }
 function endSection(at: u32): void { W.patchLeb(at, W.sinceLeb(at)); }
 
-function header(): void {
+/** The header up to the code section, for `funcs` functions of type 0; the
+ *  last one is `run`. */
+function header(funcs: u32): void {
   W.byte(0x00); W.byte(0x61); W.byte(0x73); W.byte(0x6d);
   W.byte(1); W.byte(0); W.byte(0); W.byte(0);
   // type 0: (i32 entry, i32 budget, i64 pcBase) -> i32 retired
@@ -33,10 +39,11 @@ function header(): void {
   W.name("env"); W.name("hart"); W.byte(0x03); W.byte(W.T_I32); W.byte(0);
   endSection(s);
   s = section(3);
-  W.u32leb(1); W.u32leb(0);
+  W.u32leb(funcs);
+  for (let i: u32 = 0; i < funcs; i++) W.u32leb(0);
   endSection(s);
   s = section(7);
-  W.u32leb(1); W.name("run"); W.byte(0x00); W.u32leb(0);
+  W.u32leb(1); W.name("run"); W.byte(0x00); W.u32leb(funcs - 1);
   endSection(s);
 }
 
@@ -84,21 +91,35 @@ function epilogue(): void {
   W.get(L_N);
 }
 
-/** The dispatch on $entry: the first leader's offset is case 0's. */
-function dispatch(marks: u32, cases: i32): void {
-  let first: u32 = 0x1000;
-  let last: u32 = 0;
+@inline function isLeader(marks: u32, off: u32): bool {
+  return (markAt(marks, off) & (MARK_VISIT | MARK_LEADER)) == (MARK_VISIT | MARK_LEADER);
+}
+
+/** The leaders' page offsets run from `first` to `last`. */
+let first: u32 = 0;
+let last: u32 = 0;
+
+/** Start a `br_table` on ($entry - first leader) / 2; one label per 2-byte
+ *  offset from `first` to `last` must follow, then the default. */
+function brTableOnEntry(marks: u32): void {
+  first = 0x1000;
+  last = 0;
   for (let off: u32 = 0; off < 0x1000; off += 2) {
-    if ((markAt(marks, off) & (MARK_VISIT | MARK_LEADER)) != (MARK_VISIT | MARK_LEADER)) continue;
+    if (!isLeader(marks, off)) continue;
     if (off < first) first = off;
     last = off;
   }
   W.get(L_ENTRY); W.i32c(<i32>first); W.op(W.I32_SUB); W.i32c(1); W.op(W.I32_SHR_U);
   W.byte(W.BR_TABLE);
   W.u32leb((last - first) / 2 + 1);
+}
+
+/** The dispatch on $entry: the first leader's offset is case 0's. */
+function dispatch(marks: u32, cases: i32): void {
+  brTableOnEntry(marks);
   let k: u32 = 0;
   for (let off = first; off <= last; off += 2) {
-    const isCase = (markAt(marks, off) & (MARK_VISIT | MARK_LEADER)) == (MARK_VISIT | MARK_LEADER);
+    const isCase = isLeader(marks, off);
     W.u32leb(isCase ? 1 + k : 0);
     if (isCase) k++;
   }
@@ -119,21 +140,72 @@ export function buildModule(slots: u32, pageWasm: u32, entry: u32, area: u32, al
   base: u32): u32 {
   const marks = area + OFF_MARKS;
   findRegion(slots, pageWasm, entry, marks, area + OFF_WORK, all, decodes, base);
-  useCaseTable(area + OFF_CASES);
-  let m = countCases(marks);
-  if (m == 0) {
+  if (!anyLeader(marks)) {
     // Only skipped entries (jit/region.ts askedEntries): the one asked for
     // gets its case after all.
     store<u8>(marks + (entry >> 1), load<u8>(marks + (entry >> 1)) | <u8>MARK_LEADER);
-    m = countCases(marks);
   }
-  noteRegisters(slots, marks);
+  const numbers = area + OFF_PARTS;
+  const parts = findParts(slots, marks, numbers, area + OFF_PARTS_SCRATCH);
+  const funcs = parts > 1 ? parts + 1 : 1;
 
   W.beginBytes(area, MODULE_MAX);
-  header();
+  header(funcs);
   const code = section(10);
-  W.u32leb(1);
+  W.u32leb(funcs);
+  if (parts > 1) {
+    const one = area + OFF_PART_MARKS;
+    for (let k: u32 = 0; k < parts; k++) {
+      partMarks(k, numbers, one);
+      emitFunction(slots, one, area);
+    }
+    emitRun(marks, numbers, parts);
+  } else {
+    emitFunction(slots, marks, area);
+  }
+  endSection(code);
+  if (!W.fits()) return 0;
+  markEntries(slots, marks);
+  return W.byteCount();
+}
+
+/** `run` for a region of several parts: the part that has a case at the
+ *  entry is called; at an offset that is no leader, leave at once for the
+ *  interpreter, as a part's own dispatch does. */
+function emitRun(marks: u32, numbers: u32, parts: u32): void {
   const body = W.reserveLeb();
+  W.u32leb(0);
+  W.op(W.BLOCK); W.byte(W.T_VOID);
+  for (let k: u32 = 0; k < parts; k++) { W.op(W.BLOCK); W.byte(W.T_VOID); }
+  brTableOnEntry(marks);
+  for (let off = first; off <= last; off += 2) W.u32leb(isLeader(marks, off) ? partOf(numbers, off) : parts);
+  W.u32leb(parts);
+  for (let k: u32 = 0; k < parts; k++) {
+    W.op(W.END);
+    W.get(L_ENTRY); W.get(L_BUDGET); W.get(L_PCBASE); W.op(W.CALL); W.u32leb(k); W.op(W.RETURN);
+  }
+  W.op(W.END);
+  W.byte(W.GLOBAL_GET); W.u32leb(0);
+  W.get(L_PCBASE); W.get(L_ENTRY); W.op(W.I64_EXTEND_I32_U); W.op(W.I64_ADD); W.i64c(EXIT_INTERP); W.op(W.I64_OR);
+  W.mem(W.I64_STORE, 3, OFF_JIT_NPC);
+  W.i32c(0);
+  W.op(W.END);
+  W.patchLeb(body, W.sinceLeb(body));
+}
+
+/** One function: the code of the region (or part) in `marks`. */
+function emitFunction(slots: u32, marks: u32, area: u32): void {
+  useCaseTable(area + OFF_CASES);
+  const m = countCases(marks);
+  const body = W.reserveLeb();
+  if (m == 0) {
+    // A part whose every entry is skipped (jit/region.ts askedEntries):
+    // run never calls it.
+    W.u32leb(0); W.op(W.UNREACHABLE); W.op(W.END);
+    W.patchLeb(body, W.sinceLeb(body));
+    return;
+  }
+  noteRegisters(slots, marks);
   W.u32leb(3); W.u32leb(I32_LOCALS); W.byte(W.T_I32); W.u32leb(I64_LOCALS); W.byte(W.T_I64); W.u32leb(LAST_I32_LOCALS); W.byte(W.T_I32);
   prologue();
   W.op(W.BLOCK); W.byte(W.T_VOID);
@@ -179,17 +251,18 @@ export function buildModule(slots: u32, pageWasm: u32, entry: u32, area: u32, al
   epilogue();
   W.op(W.END);
   W.patchLeb(body, W.sinceLeb(body));
-  endSection(code);
-  if (!W.fits()) return 0;
-  markEntries(slots, marks);
-  return W.byteCount();
+}
+
+function anyLeader(marks: u32): bool {
+  for (let off: u32 = 0; off < 0x1000; off += 2) if (isLeader(marks, off)) return true;
+  return false;
 }
 
 /** Give each leader its case number; how many there are. */
 function countCases(marks: u32): i32 {
   let m: i32 = 0;
   for (let off: u32 = 0; off < 0x1000; off += 2) {
-    if ((markAt(marks, off) & (MARK_VISIT | MARK_LEADER)) == (MARK_VISIT | MARK_LEADER)) setCase(off, m++);
+    if (isLeader(marks, off)) setCase(off, m++);
   }
   return m;
 }

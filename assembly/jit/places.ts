@@ -65,6 +65,11 @@ export const SKIPS_MAX: u32 = 64;
 /** A marks table (as OFF_MARKS) of another build of the page, which the
  *  host puts here for the next translation or adoption (jit/enter.ts). */
 export const OFF_BASE: u32 = 0x74800;
+/** Per 2-byte offset (u16): the part of each instruction of the region, and
+ *  the grouping's scratch (jit/parts.ts); then one part's marks table. */
+export const OFF_PARTS: u32 = 0x75000;
+export const OFF_PARTS_SCRATCH: u32 = 0x76000;
+export const OFF_PART_MARKS: u32 = 0x77000;
 
 // Byte 15 of a decoded slot is free (decode/ops.ts); the JIT marks entries
 // there. ENTRY: compiled code starts here; NO_ENTRY: the interpreter runs

@@ -85,6 +85,8 @@ export const END: u32 = 0x0b;
 export const BR: u32 = 0x0c;
 export const BR_IF: u32 = 0x0d;
 export const BR_TABLE: u32 = 0x0e;
+export const RETURN: u32 = 0x0f;
+export const CALL: u32 = 0x10;
 export const DROP: u32 = 0x1a;
 export const SELECT: u32 = 0x1b;
 
