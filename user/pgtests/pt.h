@@ -30,6 +30,8 @@ extern const char *testname;
 extern int quick;               // -q: fewer rounds, shorter measurements
 extern const char *groot;       // the root directory of the groups started
                                 // next: "" or a -r directory
+extern int linger;              // ticks a process started by ingroup() waits
+                                // between its report and its exit
 
 // Reports why the current test failed and ends the process: in the root
 // group as a FAILED line, in a group into FAILFILE (the first reason wins).
@@ -48,7 +50,8 @@ int ingroup(int id, void (*fn)(void));
 // Waits until the process (group id, pid) reports; fails the test with its
 // reason, or when it ended without a report (killed) or took over 60 s.
 void expect_done(int id, int pid, const char *what);
-// ingroup then expect_done.
+// ingroup then expect_done, then waits for the group to empty: fn must
+// leave no process in it, and the group's counts are final on return.
 void run_in(int id, void (*fn)(void), const char *what);
 // Kills the group's processes, waits for the group to empty and removes it.
 void rmgroup(int id);
