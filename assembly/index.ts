@@ -1,17 +1,20 @@
 // The core's exports: the boundary of docs/ARCHITECTURE.md ("The core
 // module"). Only 32-bit numbers cross it; 64-bit values travel as halves.
 
+import { live } from "./hart/live";
 import {
-  setHartPlaces, hartBlock, regs, fetchSlot, decodeHeaders, decodeMru, pc, priv, instret, minstretOffset, mcycleOffset, mstatus, medeleg, mideleg,
-  mie, mtvec, mcounteren, mscratch, mepc, mcause, mtval, menvcfg, stvec, scounteren, sscratch,
-  sepc, scause, stval, satp, senvcfg, stimecmp, resAddr, resValue, codeEpoch, exitReason, RUNNING, STOP_BUDGET,
-  setMipSoft, setMipTimer, PRIV_M,
+  setHartPlaces, hartBlock, regs, fetchSlot, decodeHeaders, decodeMru, pc, instret, minstretOffset,
+  mcycleOffset, medeleg, mideleg, mie, mtvec, mcounteren, mscratch, mepc, mcause, mtval, menvcfg, scounteren,
+  senvcfg, stimecmp, resAddr, resValue, codeEpoch, exitReason, RUNNING, STOP_BUDGET, setMipSoft, setMipTimer,
+  PRIV_M,
 } from "./hart/state";
 import { REG_SINK, RAM_START, CODE_EPOCH_ADDR, DECODE_PAGES, DECODE_SETS } from "./hart/layout";
 import { MSTATUS_XLEN } from "./trap/causes";
 import { Op, pack, writeSlot } from "./decode/ops";
 import { runFromPc } from "./execute/loop";
-import { traceOn, setTracing, traceStep, tracedPc, tracedInsn, tracedRd, tracedRdValue } from "./execute/trace";
+import {
+  traceOn, setTracing, traceStep, tracedPc, tracedInsn, tracedRd, tracedRdValue,
+} from "./execute/trace";
 import { interruptToTake } from "./trap/interrupt";
 import { enterTrap } from "./trap/enter";
 import { clearException } from "./trap/raise";
@@ -21,6 +24,7 @@ import { pmpReset } from "./mmu/pmp";
 import { updateTimers } from "./clint";
 import { nowTicks } from "./boundary/imports";
 import { jitReset, jitConfigure } from "./jit/enter";
+import { noteEnables } from "./csr/registers";
 
 /** Reset: M-mode, pc = RAM_BASE, a0 = hartid, everything else 0. */
 export function init(hartid: u32, nharts: u32, ramBytes: u32): void {
@@ -34,19 +38,21 @@ export function init(hartid: u32, nharts: u32, ramBytes: u32): void {
   publishCounters(hartBlock);
   writeSlot(fetchSlot, pack(Op.FETCH, 0, 0, 0, 0), 0);
   pc = RAM_START;
-  priv = PRIV_M;
+  live.priv = PRIV_M;
   instret = 0;
   minstretOffset = 0;
   mcycleOffset = 0;
-  mstatus = MSTATUS_XLEN;
+  live.mstatus = MSTATUS_XLEN;
   medeleg = 0; mideleg = 0; mie = 0; mtvec = 0; mcounteren = 0; mscratch = 0;
   mepc = 0; mcause = 0; mtval = 0; menvcfg = 0;
-  stvec = 0; scounteren = 0; sscratch = 0; sepc = 0; scause = 0; stval = 0;
-  satp = 0; senvcfg = 0; stimecmp = 0;
+  live.stvec = 0; scounteren = 0; live.sscratch = 0; live.sepc = 0; live.scause = 0; live.stval = 0;
+  live.satp = 0; senvcfg = 0; stimecmp = 0;
+  noteEnables();
   setMipSoft(0);
   setMipTimer(0);
   resAddr = 0xffffffff;
   resValue = 0;
+  live.spinAddr = 0;
   exitReason = RUNNING;
   clearException();
   codeEpoch = atomic.load<u32>(CODE_EPOCH_ADDR);

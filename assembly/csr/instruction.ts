@@ -1,9 +1,10 @@
 // The Zicsr instructions: access checks, then read-modify-write.
 
+import { live } from "../hart/live";
 import * as C from "./numbers";
 import { csrRead, csrWrite, csrMissing } from "./registers";
 import { Op, opOf, rdIndex, rs1Index } from "../decode/ops";
-import { priv, regs, mstatus, mcounteren, scounteren, menvcfg, mipSoft, PRIV_M, PRIV_S, PRIV_U } from "../hart/state";
+import { regs, mcounteren, scounteren, menvcfg, mipSoft, PRIV_M, PRIV_S, PRIV_U } from "../hart/state";
 import { MSTATUS_TVM, CAUSE_ILLEGAL } from "../trap/causes";
 import { raise } from "../trap/raise";
 
@@ -12,14 +13,14 @@ const MENVCFG_STCE: u64 = <u64>1 << 63;
 
 /** Whether the hart at its privilege may touch this CSR at all. */
 function accessible(csr: u32): bool {
-  if (priv < ((csr >> 8) & 3)) return false;
+  if (live.priv < ((csr >> 8) & 3)) return false;
   if (csr >= C.CYCLE && csr <= C.HPMCOUNTER31) {
     const bit = <u64>1 << <u64>(csr - C.CYCLE);
-    if (priv < PRIV_M && (mcounteren & bit) == 0) return false;
-    if (priv == PRIV_U && (scounteren & bit) == 0) return false;
+    if (live.priv < PRIV_M && (mcounteren & bit) == 0) return false;
+    if (live.priv == PRIV_U && (scounteren & bit) == 0) return false;
   }
-  if (priv == PRIV_S) {
-    if (csr == C.SATP && (mstatus & MSTATUS_TVM) != 0) return false;
+  if (live.priv == PRIV_S) {
+    if (csr == C.SATP && (live.mstatus & MSTATUS_TVM) != 0) return false;
     if (csr == C.STIMECMP && ((mcounteren & MCOUNTEREN_TM) == 0 || (menvcfg & MENVCFG_STCE) == 0)) return false;
   }
   return true;

@@ -1,11 +1,11 @@
 // Reading and writing each CSR, with its WARL rules. Privilege and
 // read-only checks are made before (csr/instruction.ts).
 
+import { live } from "../hart/live";
 import * as C from "./numbers";
 import {
-  hartId, instret, minstretOffset, mcycleOffset, mstatus, medeleg, mideleg, mie, mtvec, mcounteren, mscratch, mepc,
-  mcause, mtval, menvcfg, stvec, scounteren, sscratch, sepc, scause, stval, satp, senvcfg,
-  stimecmp, mipSoft, setMipSoft,
+  hartId, instret, minstretOffset, mcycleOffset, medeleg, mideleg, mie, mtvec, mcounteren, mscratch, mepc,
+  mcause, mtval, menvcfg, scounteren, senvcfg, stimecmp, mipSoft, setMipSoft,
 } from "../hart/state";
 import {
   MSTATUS_SIE, MSTATUS_MIE, MSTATUS_SPIE, MSTATUS_MPIE, MSTATUS_SPP, MSTATUS_MPP, MSTATUS_MPRV,
@@ -23,10 +23,10 @@ export let csrMissing: bool = false;
 
 const MSTATUS_WRITABLE: u64 = MSTATUS_SIE | MSTATUS_MIE | MSTATUS_SPIE | MSTATUS_MPIE | MSTATUS_SPP
   | MSTATUS_MPP | MSTATUS_MPRV | MSTATUS_SUM | MSTATUS_MXR | MSTATUS_TVM | MSTATUS_TW | MSTATUS_TSR;
-const SSTATUS_WRITABLE: u64 = MSTATUS_SIE | MSTATUS_SPIE | MSTATUS_SPP | MSTATUS_SUM | MSTATUS_MXR;
-const SSTATUS_VISIBLE: u64 = SSTATUS_WRITABLE | (<u64>3 << 32);
+export const SSTATUS_WRITABLE: u64 = MSTATUS_SIE | MSTATUS_SPIE | MSTATUS_SPP | MSTATUS_SUM | MSTATUS_MXR;
+export const SSTATUS_VISIBLE: u64 = SSTATUS_WRITABLE | (<u64>3 << 32);
 /** Changing these changes what data accesses translate with. */
-const MSTATUS_TRANSLATION: u64 = MSTATUS_MPRV | MSTATUS_MPP | MSTATUS_SUM | MSTATUS_MXR;
+export const MSTATUS_TRANSLATION: u64 = MSTATUS_MPRV | MSTATUS_MPP | MSTATUS_SUM | MSTATUS_MXR;
 /** Exceptions that may be delegated: all but ecall from M. */
 const MEDELEG_WRITABLE: u64 = 0xb3ff;
 /** MXL = 64, extensions A C I M S U. */
@@ -40,19 +40,19 @@ const SATP_WRITABLE: u64 = (<u64>0xf << 60) | (<u64>0xffff << 44) | ((<u64>1 << 
 export function csrRead(csr: u32, retired: u64): u64 {
   csrMissing = false;
   switch (csr) {
-    case C.SSTATUS: return mstatus & SSTATUS_VISIBLE;
+    case C.SSTATUS: return live.mstatus & SSTATUS_VISIBLE;
     case C.SIE: return mie & mideleg;
-    case C.STVEC: return stvec;
+    case C.STVEC: return live.stvec;
     case C.SCOUNTEREN: return scounteren;
     case C.SENVCFG: return senvcfg;
-    case C.SSCRATCH: return sscratch;
-    case C.SEPC: return sepc;
-    case C.SCAUSE: return scause;
-    case C.STVAL: return stval;
+    case C.SSCRATCH: return live.sscratch;
+    case C.SEPC: return live.sepc;
+    case C.SCAUSE: return live.scause;
+    case C.STVAL: return live.stval;
     case C.SIP: return pendingInterrupts() & mideleg;
     case C.STIMECMP: return stimecmp;
-    case C.SATP: return satp;
-    case C.MSTATUS: return mstatus;
+    case C.SATP: return live.satp;
+    case C.MSTATUS: return live.mstatus;
     case C.MISA: return MISA_VALUE;
     case C.MEDELEG: return medeleg;
     case C.MIDELEG: return mideleg;
@@ -88,15 +88,15 @@ function isZeroCounter(csr: u32): bool {
 export function csrWrite(csr: u32, v: u64, retired: u64): void {
   csrMissing = false;
   switch (csr) {
-    case C.SSTATUS: writeMstatus((mstatus & ~SSTATUS_WRITABLE) | (v & SSTATUS_WRITABLE)); return;
-    case C.SIE: mie = (mie & ~mideleg) | (v & mideleg & MIP_ALL); return;
-    case C.STVEC: stvec = v & ~<u64>2; return;
+    case C.SSTATUS: writeMstatus((live.mstatus & ~SSTATUS_WRITABLE) | (v & SSTATUS_WRITABLE)); return;
+    case C.SIE: mie = (mie & ~mideleg) | (v & mideleg & MIP_ALL); noteEnables(); return;
+    case C.STVEC: live.stvec = v & ~<u64>2; return;
     case C.SCOUNTEREN: scounteren = v & 0xffffffff; return;
     case C.SENVCFG: senvcfg = v & 1; return;
-    case C.SSCRATCH: sscratch = v; return;
-    case C.SEPC: sepc = v & ~<u64>1; return;
-    case C.SCAUSE: scause = v; return;
-    case C.STVAL: stval = v; return;
+    case C.SSCRATCH: live.sscratch = v; return;
+    case C.SEPC: live.sepc = v & ~<u64>1; return;
+    case C.SCAUSE: live.scause = v; return;
+    case C.STVAL: live.stval = v; return;
     case C.SIP: {
       const m = MIP_SSIP & mideleg;
       setMipSoft((mipSoft & ~m) | (v & m));
@@ -106,15 +106,15 @@ export function csrWrite(csr: u32, v: u64, retired: u64): void {
     case C.SATP: {
       const mode = v >> 60;
       if (mode != SATP_MODE_BARE && mode != SATP_MODE_SV39) return;
-      satp = v & SATP_WRITABLE;
+      live.satp = v & SATP_WRITABLE;
       tlbSwitch();
       return;
     }
-    case C.MSTATUS: writeMstatus((mstatus & ~MSTATUS_WRITABLE) | (v & MSTATUS_WRITABLE)); return;
+    case C.MSTATUS: writeMstatus((live.mstatus & ~MSTATUS_WRITABLE) | (v & MSTATUS_WRITABLE)); return;
     case C.MISA: return;
     case C.MEDELEG: medeleg = v & MEDELEG_WRITABLE; return;
-    case C.MIDELEG: mideleg = v & MIP_S_BITS; return;
-    case C.MIE: mie = v & MIP_ALL; return;
+    case C.MIDELEG: mideleg = v & MIP_S_BITS; noteEnables(); return;
+    case C.MIE: mie = v & MIP_ALL; noteEnables(); return;
     case C.MTVEC: mtvec = v & ~<u64>2; return;
     case C.MCOUNTEREN: mcounteren = v & 0xffffffff; return;
     case C.MENVCFG: menvcfg = v & MENVCFG_WRITABLE; updateTimers(nowTicks()); return;
@@ -139,11 +139,17 @@ export function csrWrite(csr: u32, v: u64, retired: u64): void {
   csrMissing = true;
 }
 
+/** After mie or mideleg changed: what sstatus.SIE lets in, for compiled
+ *  code that sets or clears it (jit/csr.ts). */
+export function noteEnables(): void {
+  live.sEnabled = mie & mideleg;
+}
+
 function writeMstatus(v: u64): void {
   // MPP is WARL over the modes that exist: the reserved 2 reads back as U.
   if (((v & MSTATUS_MPP) >> MSTATUS_MPP_SHIFT) == 2) v &= ~MSTATUS_MPP;
   v |= MSTATUS_XLEN;
-  const translationChanged = ((v ^ mstatus) & MSTATUS_TRANSLATION) != 0;
-  mstatus = v;
+  const translationChanged = ((v ^ live.mstatus) & MSTATUS_TRANSLATION) != 0;
+  live.mstatus = v;
   if (translationChanged) tlbSwitch();
 }

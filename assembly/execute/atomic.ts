@@ -9,6 +9,7 @@
 // natural alignment, and the spec allows the exception.
 
 import { Op, opOf, rdOff, rs1Off, rs2Off } from "../decode/ops";
+import { live } from "../hart/live";
 import { regs, resAddr, resValue, exitReason, tlbLoad, tlbStore, STOP_SPIN } from "../hart/state";
 import { translate, inRam, NO_ADDR, ACC_LOAD, ACC_STORE } from "../mmu/sv39";
 import { tlbHit, ramLoadAddr, ramStoreAddr } from "../mmu/access";
@@ -25,14 +26,16 @@ const NO_RESERVATION: u32 = 0xffffffff;
 // the slice ends with STOP_SPIN and the host pauses this thread briefly.
 // The critical sections of an xv6-style kernel are far shorter than
 // SPIN_LIMIT turns of a waiter's loop, unless the holder is not running.
+// The word lives in the hart block (hart/live.ts) because compiled code
+// carries out the swaps that take a lock (jit/atomic.ts): it sets it to 0,
+// and the count starts again whenever the word changes.
 const SPIN_LIMIT: u32 = 1000;
-let spinAddr: u32 = 0;
 let spinCount: u32 = 0;
 
 /** After an AMOSWAP at wasm address a: did it find the value it wrote? */
 function noteSwap(a: u32, unchanged: bool): void {
-  if (!unchanged || a != spinAddr) {
-    spinAddr = unchanged ? a : 0;
+  if (!unchanged || a != live.spinAddr) {
+    live.spinAddr = unchanged ? a : 0;
     spinCount = 0;
     return;
   }

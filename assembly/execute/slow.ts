@@ -3,10 +3,13 @@
 // and interrupts. Each slow step handles the instruction at the cursor and
 // leaves the cursor where execution goes on.
 
+import { live } from "../hart/live";
 import { Op, opOf, rdOff, rs1Off, rs2Off, rs1Index, rs2Index, stepOf, pack, writeSlot } from "../decode/ops";
 import { HS_WAKE, HS_TIMER_DEADLINE } from "../../build/gen/platform";
-import { regs, scratchSlot, hartBlock, priv, mstatus, mie, excCause, excTval, codeEpoch, exitReason,
-  STOP_WFI, STOP_BREAK, STOP_WATCH, PRIV_S, PRIV_U, PRIV_M } from "../hart/state";
+import {
+  regs, scratchSlot, hartBlock, mie, excCause, excTval, codeEpoch, exitReason, STOP_WFI, STOP_BREAK,
+  STOP_WATCH, PRIV_S, PRIV_U, PRIV_M,
+} from "../hart/state";
 import { breakAt } from "./debug";
 import { CODE_EPOCH_ADDR, OFF_FENCE_WORD, SLOT_SHIFT } from "../hart/layout";
 import { curP, curN, curBase, curPcBase, fetchPc, slotPc, cursorPc, jumpVia, enterScratch } from "./cursor";
@@ -22,7 +25,9 @@ import { enterTrap, mret, sret } from "../trap/enter";
 import { interruptToTake, pendingInterrupts } from "../trap/interrupt";
 import { updateTimers, timerDeadline } from "../clint";
 import { nowTicks } from "../boundary/imports";
-import { MSTATUS_TSR, MSTATUS_TW, MSTATUS_TVM, CAUSE_ILLEGAL, CAUSE_BREAKPOINT, CAUSE_ECALL_U } from "../trap/causes";
+import {
+  MSTATUS_TSR, MSTATUS_TW, MSTATUS_TVM, CAUSE_ILLEGAL, CAUSE_BREAKPOINT, CAUSE_ECALL_U,
+} from "../trap/causes";
 
 const RAW_MRET: u64 = 0x30200073;
 const RAW_SRET: u64 = 0x10200073;
@@ -134,7 +139,7 @@ export function slowStep(): void {
       retireAndRefetch(w);
       return;
     case Op.SFENCE_VMA:
-      if (priv == PRIV_U || (priv == PRIV_S && (mstatus & MSTATUS_TVM) != 0)) {
+      if (live.priv == PRIV_U || (live.priv == PRIV_S && (live.mstatus & MSTATUS_TVM) != 0)) {
         raiseHere(CAUSE_ILLEGAL, RAW_SFENCE_VMA | <u64>((w >> 14 & 31) << 15) | <u64>((w >> 20 & 31) << 20));
         return;
       }
@@ -142,21 +147,21 @@ export function slowStep(): void {
       tlbFence(rs1Index(w) != 0, load<u64>(regs + rs1Off(w)), rs2Index(w) != 0, load<u64>(regs + rs2Off(w)));
       retireAndRefetch(w);
       return;
-    case Op.ECALL: raiseHere(CAUSE_ECALL_U + <u64>priv, 0); return;
+    case Op.ECALL: raiseHere(CAUSE_ECALL_U + <u64>live.priv, 0); return;
     case Op.EBREAK: raiseHere(CAUSE_BREAKPOINT, cursorPc()); return;
     case Op.MRET:
-      if (priv != PRIV_M) { raiseHere(CAUSE_ILLEGAL, RAW_MRET); return; }
+      if (live.priv != PRIV_M) { raiseHere(CAUSE_ILLEGAL, RAW_MRET); return; }
       curN++;
       jumpVia(mret());
       return;
     case Op.SRET:
-      if (priv == PRIV_U || (priv == PRIV_S && (mstatus & MSTATUS_TSR) != 0)) { raiseHere(CAUSE_ILLEGAL, RAW_SRET); return; }
+      if (live.priv == PRIV_U || (live.priv == PRIV_S && (live.mstatus & MSTATUS_TSR) != 0)) { raiseHere(CAUSE_ILLEGAL, RAW_SRET); return; }
       curN++;
       jumpVia(sret());
       return;
     case Op.WFI:
       // WFI in U-mode never waits here: the spec lets it trap, so it does.
-      if (priv == PRIV_U || (priv == PRIV_S && (mstatus & MSTATUS_TW) != 0)) { raiseHere(CAUSE_ILLEGAL, RAW_WFI); return; }
+      if (live.priv == PRIV_U || (live.priv == PRIV_S && (live.mstatus & MSTATUS_TW) != 0)) { raiseHere(CAUSE_ILLEGAL, RAW_WFI); return; }
       retire(w);
       if (wfiShouldPark()) exitReason = STOP_WFI;
       return;

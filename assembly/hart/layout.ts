@@ -29,6 +29,8 @@
 //  +0x1100 ├──────────────────────────────┤
 //          │ JIT page records  128 x 32 B │ per page slot: hotness, function, misses, builds (jit/places.ts)
 //  +0x2100 ├──────────────────────────────┤
+//          │ live state                   │ priv, mstatus, supervisor trap CSRs (hart/live.ts)
+//  +0x2148 ├──────────────────────────────┤
 //          │ (unused)                     │
 //  +0x4000 ├──────────────────────────────┤
 //          │ TLB fetch  512 x 16 B        │ each entry: u64 tag (generation, vpn), u64 addend
@@ -73,6 +75,7 @@ export const OFF_DECODE_HDR: u32 = 0x800;
 export const OFF_DECODE_MRU: u32 = 0xc00;
 export const OFF_TLB_CONTEXTS: u32 = 0x1000;
 export const OFF_JIT_PAGES: u32 = 0x1100;
+export const OFF_LIVE: u32 = 0x2100;
 export const OFF_TLB_FETCH: u32 = 0x4000;
 export const OFF_TLB_LOAD: u32 = 0x6000;
 export const OFF_TLB_STORE: u32 = 0x8000;

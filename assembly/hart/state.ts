@@ -7,6 +7,7 @@ import {
   HART_BASE, HART_STRIDE, OFF_REGS, OFF_SPECIAL, DECODE_AREA, DECODE_AREA_STRIDE,
   OFF_TLB_FETCH, OFF_TLB_LOAD, OFF_TLB_STORE, OFF_DECODE_HDR, OFF_DECODE_MRU, CLINT_STATE, RAM_START,
 } from "./layout";
+import { setLivePlace } from "./live";
 
 export const PRIV_U: u32 = 0;
 export const PRIV_S: u32 = 1;
@@ -31,7 +32,6 @@ export let fetchSlot: u32 = 0;
 export let scratchSlot: u32 = 0;
 
 export let pc: u64 = 0;
-export let priv: u32 = PRIV_M;
 export let instret: u64 = 0;         // retired before the current run slice
 // What the guest sees in minstret and mcycle: instret plus an offset that a
 // CSR write sets, so the host's count (HS_INSTRET) stays exact and each
@@ -39,8 +39,8 @@ export let instret: u64 = 0;         // retired before the current run slice
 export let minstretOffset: u64 = 0;
 export let mcycleOffset: u64 = 0;
 
-// Machine CSRs.
-export let mstatus: u64 = 0;
+// Machine CSRs (mstatus, with the privilege and the supervisor's trap CSRs,
+// is in the hart block: hart/live.ts).
 export let medeleg: u64 = 0;
 export let mideleg: u64 = 0;
 export let mie: u64 = 0;
@@ -52,13 +52,7 @@ export let mcause: u64 = 0;
 export let mtval: u64 = 0;
 export let menvcfg: u64 = 0;
 // Supervisor CSRs (sstatus, sie, sip are views of the machine ones).
-export let stvec: u64 = 0;
 export let scounteren: u64 = 0;
-export let sscratch: u64 = 0;
-export let sepc: u64 = 0;
-export let scause: u64 = 0;
-export let stval: u64 = 0;
-export let satp: u64 = 0;
 export let senvcfg: u64 = 0;
 export let stimecmp: u64 = 0;
 
@@ -109,6 +103,7 @@ export function setHartPlaces(id: u32, n: u32, ramBytes: u32): void {
   fetchSlot = hartBlock + OFF_SPECIAL;
   scratchSlot = fetchSlot + 16;
   ramEnd = RAM_START + <u64>ramBytes;
+  setLivePlace(hartBlock);
 }
 
 export function setMipSoft(v: u64): void { mipSoft = v; mipLocal = mipSoft | mipTimer; }

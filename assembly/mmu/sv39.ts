@@ -20,7 +20,8 @@
 // checked as S-mode ones (privileged spec 3.7.2, "Physical Memory Protection
 // and Paging"), and a failure is an access fault of the original access type.
 
-import { satp, priv, mstatus, PRIV_M, PRIV_S, PRIV_U, ramEnd } from "../hart/state";
+import { live } from "../hart/live";
+import { PRIV_M, PRIV_S, PRIV_U, ramEnd } from "../hart/state";
 import { GUEST_RAM, RAM_START } from "../hart/layout";
 import { MSTATUS_MPRV, MSTATUS_MPP, MSTATUS_MPP_SHIFT, MSTATUS_SUM, MSTATUS_MXR,
   CAUSE_FETCH_PAGE, CAUSE_LOAD_PAGE, CAUSE_STORE_PAGE,
@@ -56,8 +57,8 @@ export const SATP_MODE_SV39: u64 = 8;
 
 /** The privilege that loads and stores are checked at (mstatus.MPRV). */
 @inline export function dataPriv(): u32 {
-  if (priv == PRIV_M && (mstatus & MSTATUS_MPRV) != 0) return <u32>((mstatus & MSTATUS_MPP) >> MSTATUS_MPP_SHIFT);
-  return priv;
+  if (live.priv == PRIV_M && (live.mstatus & MSTATUS_MPRV) != 0) return <u32>((live.mstatus & MSTATUS_MPP) >> MSTATUS_MPP_SHIFT);
+  return live.priv;
 }
 
 export function pageFaultCause(acc: u32): u64 {
@@ -82,8 +83,8 @@ export let walkedSuperpage: bool = false;
  *  TLB entry may hold the page. */
 export function translate(va: u64, acc: u32, size: u32): u64 {
   walkedSuperpage = false;
-  const p = acc == ACC_FETCH ? priv : dataPriv();
-  const pa = (p == PRIV_M || (satp >> 60) != SATP_MODE_SV39) ? va : walk(va, acc, p);
+  const p = acc == ACC_FETCH ? live.priv : dataPriv();
+  const pa = (p == PRIV_M || (live.satp >> 60) != SATP_MODE_SV39) ? va : walk(va, acc, p);
   if (pa == NO_ADDR) return NO_ADDR;
   if (!pmpAllows(pa, size, pmpNeed(acc), p)) return fail(accessFaultCause(acc), va);
   return pa;
@@ -93,7 +94,7 @@ function walk(va: u64, acc: u32, p: u32): u64 {
   countWalk();
   if (<u64>((<i64>va << 25) >> 25) != va) return fail(pageFaultCause(acc), va);
   while (true) {
-    let table = (satp & PPN_MASK) << 12;
+    let table = (live.satp & PPN_MASK) << 12;
     for (let level: i32 = 2; level >= 0; level--) {
       const pteAddr = table + (((va >> (12 + 9 * <u64>level)) & 511) << 3);
       if (!inRam(pteAddr) || !pmpAllows(pteAddr, 8, PMP_R, PRIV_S)) return fail(accessFaultCause(acc), va);
@@ -127,11 +128,11 @@ function permitted(pte: u64, acc: u32, p: u32): bool {
     if ((pte & PTE_U) == 0) return false;
   } else if ((pte & PTE_U) != 0) {
     // S may touch user pages only with SUM, and never execute them.
-    if (acc == ACC_FETCH || (mstatus & MSTATUS_SUM) == 0) return false;
+    if (acc == ACC_FETCH || (live.mstatus & MSTATUS_SUM) == 0) return false;
   }
   if (acc == ACC_FETCH) return (pte & PTE_X) != 0;
   if (acc == ACC_STORE) return (pte & PTE_W) != 0;
-  return (pte & PTE_R) != 0 || ((mstatus & MSTATUS_MXR) != 0 && (pte & PTE_X) != 0);
+  return (pte & PTE_R) != 0 || ((live.mstatus & MSTATUS_MXR) != 0 && (pte & PTE_X) != 0);
 }
 
 function fail(cause: u64, va: u64): u64 {

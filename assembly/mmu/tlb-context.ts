@@ -22,11 +22,14 @@
 // back), unless some entry holds a piece of a superpage,
 // which the address may belong to.
 
-import { satp, priv, mstatus, hartBlock, PRIV_M, PRIV_S } from "../hart/state";
+import { live } from "../hart/live";
+import { hartBlock, PRIV_M, PRIV_S } from "../hart/state";
 import { OFF_TLB_CONTEXTS, TLB_CONTEXTS } from "../hart/layout";
 import { MSTATUS_SUM, MSTATUS_MXR } from "../trap/causes";
 import { dataPriv, SATP_MODE_SV39 } from "./sv39";
-import { tlbUse, tlbUsed, tlbClear, tlbDropPage, tlbNoSuperpages, superpageCached, CONTEXT_EMPTY } from "./tlb";
+import {
+  tlbUse, tlbUsed, tlbClear, tlbDropPage, tlbNoSuperpages, superpageCached, CONTEXT_EMPTY,
+} from "./tlb";
 import { countContext } from "../hart/counters";
 
 const ENTRY_BYTES: u32 = 16;
@@ -91,14 +94,14 @@ export function tlbReset(): void {
 /** After a change of privilege, mstatus or satp: the regime now in force. */
 export function tlbSwitch(): void {
   const dp = dataPriv();
-  const sv39 = (satp >> 60) == SATP_MODE_SV39;
+  const sv39 = (live.satp >> 60) == SATP_MODE_SV39;
   const dataTranslated = sv39 && dp != PRIV_M;
-  let mode = priv | (dp << 2);
+  let mode = live.priv | (dp << 2);
   if (dataTranslated) {
-    if ((mstatus & MSTATUS_MXR) != 0) mode |= MODE_MXR;
-    if (dp == PRIV_S && (mstatus & MSTATUS_SUM) != 0) mode |= MODE_SUM;
+    if ((live.mstatus & MSTATUS_MXR) != 0) mode |= MODE_MXR;
+    if (dp == PRIV_S && (live.mstatus & MSTATUS_SUM) != 0) mode |= MODE_SUM;
   }
-  const s = dataTranslated || (sv39 && priv != PRIV_M) ? satp : 0;
+  const s = dataTranslated || (sv39 && live.priv != PRIV_M) ? live.satp : 0;
   if (s == curSatp && mode == curMode) return;
   curSatp = s;
   curMode = mode;

@@ -3,8 +3,9 @@
 // delegated) when below M or with mstatus.MIE; delegated ones when below S or
 // in S with mstatus.SIE, never in M. Priority: MEI, MSI, MTI, SEI, SSI, STI.
 
+import { live } from "../hart/live";
 import { HS_EXT_IP } from "../../build/gen/platform";
-import { priv, mie, mideleg, mstatus, mipLocal, hartBlock, msipAddr, PRIV_M, PRIV_S } from "../hart/state";
+import { mie, mideleg, mipLocal, hartBlock, msipAddr, PRIV_M, PRIV_S } from "../hart/state";
 import { MSTATUS_MIE, MSTATUS_SIE, IRQ_MEI, IRQ_MSI, IRQ_MTI, IRQ_SEI, IRQ_SSI, IRQ_STI,
   CAUSE_INTERRUPT } from "./causes";
 
@@ -27,11 +28,11 @@ export function interruptToTake(): u64 {
   const pending = pendingInterrupts() & mie;
   if (pending == 0) return 0;
   const machine = pending & ~mideleg;
-  if (machine != 0 && (priv < PRIV_M || (mstatus & MSTATUS_MIE) != 0)) {
+  if (machine != 0 && (live.priv < PRIV_M || (live.mstatus & MSTATUS_MIE) != 0)) {
     return CAUSE_INTERRUPT | highest(machine);
   }
   const supervisor = pending & mideleg;
-  if (supervisor != 0 && (priv < PRIV_S || (priv == PRIV_S && (mstatus & MSTATUS_SIE) != 0))) {
+  if (supervisor != 0 && (live.priv < PRIV_S || (live.priv == PRIV_S && (live.mstatus & MSTATUS_SIE) != 0))) {
     return CAUSE_INTERRUPT | highest(supervisor);
   }
   return 0;
@@ -40,7 +41,7 @@ export function interruptToTake(): u64 {
 /** The enabled interrupts that would be taken now if pending: what
  *  interruptToTake decides, as a mask, for compiled code to test. */
 export function takeableMask(): u64 {
-  const machine = priv < PRIV_M || (mstatus & MSTATUS_MIE) != 0;
-  const supervisor = priv < PRIV_S || (priv == PRIV_S && (mstatus & MSTATUS_SIE) != 0);
+  const machine = live.priv < PRIV_M || (live.mstatus & MSTATUS_MIE) != 0;
+  const supervisor = live.priv < PRIV_S || (live.priv == PRIV_S && (live.mstatus & MSTATUS_SIE) != 0);
   return (machine ? mie & ~mideleg : 0) | (supervisor ? mie & mideleg : 0);
 }
