@@ -1,11 +1,15 @@
 // Event counters for --stats: what the interpreter had to redo, and what the
 // JIT did. Kept in globals while running and published to the hart block
 // (HS_STAT_*) when a run ends, so counting costs an add and the host reads
-// them at any time.
+// them at any time; the rarer ones (why compiled code left to the
+// interpreter, entries given back) are counted in the block itself.
 
 import { HS_STAT_WALKS, HS_STAT_CONTEXTS, HS_STAT_DECODED_PAGES, HS_STAT_DECODE_EVICTIONS,
   HS_STAT_DECODE_REWRITES, HS_STAT_JIT_CALLS, HS_STAT_JIT_EXIT_MEM, HS_STAT_JIT_EXIT_INTERP, HS_STAT_JIT_EXIT_STOP,
-  HS_STAT_JIT_BUILDS, HS_STAT_JIT_MISSES } from "../../build/gen/platform";
+  HS_STAT_JIT_BUILDS, HS_STAT_JIT_MISSES, HS_STAT_JIT_EXIT_CSR, HS_STAT_JIT_EXIT_ATOMIC, HS_STAT_JIT_EXIT_TRAP,
+  HS_STAT_JIT_DEMOTED } from "../../build/gen/platform";
+import { Op } from "../decode/ops";
+import { hartBlock } from "./state";
 
 let walks: u64 = 0;
 let contexts: u64 = 0;
@@ -42,6 +46,20 @@ export const JIT_EXIT_STOP: u32 = 3;
   else if (exit == JIT_EXIT_STOP) jitExitStop++;
 }
 @inline export function countJitBuild(): void { jitBuilds++; }
+
+@inline function countIn(field: u64): void {
+  const a = hartBlock + <u32>field;
+  store<u64>(a, load<u64>(a) + 1);
+}
+export function countJitDemoted(): void { countIn(HS_STAT_JIT_DEMOTED); }
+
+/** Compiled code left the instruction with op `op` to the interpreter:
+ *  which kind of instruction it was, besides loads and stores. */
+export function countJitExitKind(op: u32): void {
+  if (op >= <u32>Op.CSRRW && op <= <u32>Op.CSRRCI) countIn(HS_STAT_JIT_EXIT_CSR);
+  else if (op >= <u32>Op.LR_W && op <= <u32>Op.AMOMAXU_D) countIn(HS_STAT_JIT_EXIT_ATOMIC);
+  else if (op >= <u32>Op.ECALL && op <= <u32>Op.WFI || op == <u32>Op.ILLEGAL) countIn(HS_STAT_JIT_EXIT_TRAP);
+}
 @inline export function countJitMiss(): void { jitMisses++; }
 
 export function resetCounters(): void {
@@ -56,6 +74,7 @@ export function resetCounters(): void {
   jitExitStop = 0;
   jitBuilds = 0;
   jitMisses = 0;
+  memory.fill(hartBlock + <u32>HS_STAT_JIT_EXIT_CSR, 0, <u32>(HS_STAT_JIT_DEMOTED + 8 - HS_STAT_JIT_EXIT_CSR));
 }
 
 export function publishCounters(block: u32): void {

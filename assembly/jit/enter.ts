@@ -26,7 +26,8 @@ import { buildModule, markEntries } from "./module";
 import { markAt, MARK_VISIT, MARK_LEADER } from "./region";
 import { Op, slotOp } from "../decode/ops";
 import { anyBreakpoints } from "../execute/debug";
-import { countJitCall, countJitBuild, countJitMiss, JIT_EXIT_JUMP, JIT_EXIT_MEM, JIT_EXIT_INTERP, JIT_EXIT_STOP } from "../hart/counters";
+import { countJitCall, countJitBuild, countJitMiss, countJitExitKind, countJitDemoted, JIT_EXIT_JUMP, JIT_EXIT_MEM,
+  JIT_EXIT_INTERP, JIT_EXIT_STOP } from "../hart/counters";
 import { OFF_JIT_NPC, OFF_JIT_TAG, OFF_JIT_SALT, OFF_JIT_MASK, OFF_JIT_MIPL, OFF_JIT_EPOCH, OFF_JIT_MSIP, OFF_JIT_NOPAGE,
   OFF_JIT_RETIRED, REC_HOT, REC_FN, REC_MISSES, REC_BUILDS, REC_SINCE, REC_SHIFT, NO_CODE, JIT_AREA, JIT_AREA_STRIDE,
   SLOT_MARK, MARK_ENTRY, MARK_NO_ENTRY, MARK_WANTED, MARK_SHORT, SHORT_LIMIT, OFF_MARKS, OFF_BASE } from "./places";
@@ -250,7 +251,9 @@ function noteMiss(k: u32, mark: u32): void {
  *  and the interpreter runs from there (jit/places.ts MARK_SHORT). */
 function shortCall(entry: u32): void {
   const mark = <u32>load<u8>(entry, SLOT_MARK) + MARK_SHORT;
-  store<u8>(entry, <u8>(mark >= MARK_SHORT * SHORT_LIMIT ? MARK_NO_ENTRY : mark), SLOT_MARK);
+  if (mark < MARK_SHORT * SHORT_LIMIT) { store<u8>(entry, <u8>mark, SLOT_MARK); return; }
+  store<u8>(entry, <u8>MARK_NO_ENTRY, SLOT_MARK);
+  countJitDemoted();
 }
 
 function runRegion(fn: u32, budget: u32): u32 {
@@ -273,6 +276,7 @@ function runRegion(fn: u32, budget: u32): u32 {
     curP = curBase + ((<u32>npc & 0xffe) << SLOT_SHIFT);
     const op = <u32>load<u8>(curP);
     countJitCall(op >= <u32>Op.LB && op <= <u32>Op.SD ? JIT_EXIT_MEM : JIT_EXIT_INTERP);
+    countJitExitKind(op);
   } else {
     // A jump out of compiled code stays in the page only where a back edge
     // had to stop.

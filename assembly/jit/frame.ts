@@ -180,16 +180,22 @@ export function exitToTa(): void {
  *  hart's store TLB must go). Leaves an i32 condition. */
 function mustStop(): void {
   W.get(L_N); W.get(L_BUDGET); W.op(W.I32_GE_U);
+  interruptDue();
+  W.op(W.I32_OR);
+  W.i32c(<i32>CODE_EPOCH_ADDR); W.byte(W.ATOMIC_PREFIX); W.u32leb(W.I32_ATOMIC_LOAD); W.u32leb(2); W.u32leb(0);
+  W.get(L_EPOCH); W.op(W.I32_NE);
+  W.op(W.I32_OR);
+}
+
+/** Whether an interrupt is pending that $mask lets in (what the
+ *  interpreter's block end would take): leaves an i32 condition. */
+export function interruptDue(): void {
   W.get(L_HART); W.mem(W.I32_LOAD, 2, <u32>HS_EXT_IP);
   W.get(L_MSIP); W.mem(W.I32_LOAD, 2, 0);
   W.i32c(1); W.op(W.I32_AND); W.i32c(3); W.op(W.I32_SHL); // msip is MSIP, bit 3
   W.op(W.I32_OR); W.op(W.I64_EXTEND_I32_U);
   W.get(L_MIPL); W.op(W.I64_OR); W.get(L_MASK); W.op(W.I64_AND);
   W.i64c(0); W.op(W.I64_NE);
-  W.op(W.I32_OR);
-  W.i32c(<i32>CODE_EPOCH_ADDR); W.byte(W.ATOMIC_PREFIX); W.u32leb(W.I32_ATOMIC_LOAD); W.u32leb(2); W.u32leb(0);
-  W.get(L_EPOCH); W.op(W.I32_NE);
-  W.op(W.I32_OR);
 }
 
 /** Every CHECK_EVERY instructions, at a back edge: stop if mustStop, else

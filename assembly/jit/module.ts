@@ -8,7 +8,8 @@
 
 import * as W from "./wasm";
 import { SLOT_SHIFT, OFF_REGS, REG_SINK } from "../hart/layout";
-import { findRegion, markAt, MARK_VISIT, MARK_LEADER, MARK_SKIPPED_ENTRY, kindOf, K_INTERP, K_BRANCH_NEAR, K_JAL_NEAR, rdOf, rs1Of, rs2Of,
+import { findRegion, markAt, MARK_VISIT, MARK_LEADER, MARK_SKIPPED_ENTRY, kindOf, kindAt, K_INTERP, K_BRANCH_NEAR, K_JAL_NEAR,
+  rdOf, rs1Of, rs2Of,
   slotLen, nearTarget } from "./region";
 import { useCaseTable, setCase } from "./cases";
 import { findParts, partMarks, partOf } from "./parts";
@@ -58,7 +59,7 @@ function noteRegisters(slots: u32, marks: u32): void {
   for (let off: u32 = 0; off < 0x1000; off += 2) {
     if ((markAt(marks, off) & MARK_VISIT) == 0) continue;
     const p = slots + (off << SLOT_SHIFT);
-    if (kindOf(load<u8>(p)) == K_INTERP) continue;
+    if (kindAt(p) == K_INTERP) continue;
     const rd = rdOf(p);
     if (rd != 0 && rd != REG_SINK) { used |= <u64>1 << rd; written |= <u64>1 << rd; }
     used |= (<u64>1 << rs1Of(p)) | (<u64>1 << rs2Of(p));
@@ -290,7 +291,7 @@ export function markEntries(slots: u32, marks: u32): void {
     const mk = markAt(marks, off);
     let v: u32 = 0;
     if ((mk & (MARK_VISIT | MARK_LEADER)) == (MARK_VISIT | MARK_LEADER)) {
-      v = kindOf(load<u8>(slots + (off << SLOT_SHIFT))) == K_INTERP ? MARK_NO_ENTRY : MARK_ENTRY;
+      v = kindAt(slots + (off << SLOT_SHIFT)) == K_INTERP ? MARK_NO_ENTRY : MARK_ENTRY;
     } else if ((mk & MARK_SKIPPED_ENTRY) != 0) {
       v = MARK_NO_ENTRY;
     }

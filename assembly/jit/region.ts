@@ -13,6 +13,7 @@
 import { Op, slotOp, slotImm, slotStep } from "../decode/ops";
 import { REG_SINK, SLOT_SHIFT } from "../hart/layout";
 import { decodeSlot } from "../execute/fetch";
+import { csrCompiled } from "./csr";
 import { SLOT_MARK, MARK_ENTRY, MARK_NO_ENTRY, MARK_WANTED } from "./places";
 
 export const MARK_VISIT: u32 = 1;
@@ -33,6 +34,9 @@ export const K_JAL_FAR: u32 = 4;
 export const K_JALR: u32 = 5;
 /** Left to the interpreter: compiled code exits before it. */
 export const K_INTERP: u32 = 6;
+/** A CSR access compiled code carries out (jit/csr.ts); like K_INTERP, the
+ *  instruction after it is a leader, where the code may leave to. */
+export const K_CSR: u32 = 7;
 
 export function kindOf(op: u32): u32 {
   if (op >= <u32>Op.BEQ_NEAR && op <= <u32>Op.BGEU_NEAR) return K_BRANCH_NEAR;
@@ -48,6 +52,13 @@ export function kindOf(op: u32): u32 {
   if (op >= <u32>Op.ADDI && op <= <u32>Op.SRAW) return K_STRAIGHT;
   if (op >= <u32>Op.MUL && op <= <u32>Op.REMUW) return K_STRAIGHT;
   return K_INTERP;
+}
+
+/** How the translator treats the instruction in slot p. */
+export function kindAt(p: u32): u32 {
+  const op = slotOp(p);
+  if (op >= <u32>Op.CSRRW && op <= <u32>Op.CSRRCI) return csrCompiled(p) ? K_CSR : K_INTERP;
+  return kindOf(op);
 }
 
 @inline export function slotLen(p: u32): u32 { return slotStep(p) >> SLOT_SHIFT; }

@@ -8,8 +8,9 @@ import { Op, slotOp, slotImm } from "../decode/ops";
 import { REG_SINK, OFF_TLB_LOAD, OFF_TLB_STORE, SLOT_SHIFT } from "../hart/layout";
 import { L_PCBASE, L_X0, L_VA, L_TA, L_TB, L_TC, L_TD, L_A32, L_B32, EXIT_JUMP, EXIT_INTERP,
   pending, flush, exitAt, exitToTa, backEdge, backEdgeTa, depthCase, openIf, closeIf, canSkipTo, openSkip } from "./frame";
-import { kindOf, slotLen, rdOf, rs1Of, rs2Of, nearTarget, isSkip, K_STRAIGHT, K_BRANCH_NEAR, K_BRANCH_FAR,
-  K_JAL_NEAR, K_JAL_FAR, K_JALR } from "./region";
+import { kindAt, slotLen, rdOf, rs1Of, rs2Of, nearTarget, isSkip, K_STRAIGHT, K_BRANCH_NEAR, K_BRANCH_FAR,
+  K_JAL_NEAR, K_JAL_FAR, K_JALR, K_CSR } from "./region";
+import { emitCsr, csrAfter } from "./csr";
 import { tlbLookup } from "./tlb-inline";
 import { caseOf } from "./cases";
 
@@ -214,10 +215,15 @@ function goNear(target: u32, off: u32): void {
 /** Emit the instruction at page offset `off` (slot p); false when control
  *  never falls through to the next instruction. */
 export function emitInsn(p: u32, off: u32): bool {
-  switch (kindOf(slotOp(p))) {
+  switch (kindAt(p)) {
     case K_STRAIGHT:
       straight(p, off);
       pending++;
+      return true;
+    case K_CSR:
+      emitCsr(p, off);
+      pending++;
+      csrAfter(p, off);
       return true;
     case K_BRANCH_NEAR: {
       pending++;

@@ -21,8 +21,9 @@ export function formatStats(instret: number[], seconds: number, counters: CoreCo
 function jitWork(c: CoreCounters, h: number): string {
   const jumps = c.jitCalls - c.jitExitMem - c.jitExitInterp - c.jitExitStop;
   return `hart ${h}: ${c.jitCalls} calls into compiled code, left by ${jumps} jumps, ${c.jitExitMem} TLB misses, `
-    + `${c.jitExitInterp} instructions for the interpreter, ${c.jitExitStop} stops at back edges; `
-    + `${c.jitBuilds} translations, ${c.jitMisses} block starts missing\n`;
+    + `${c.jitExitInterp} instructions for the interpreter (${c.jitExitCsr} CSR accesses, ${c.jitExitAtomic} atomics, `
+    + `${c.jitExitTrap} traps or xRETs), ${c.jitExitStop} stops at back edges; `
+    + `${c.jitBuilds} translations, ${c.jitMisses} block starts missing, ${c.jitDemoted} entries given back\n`;
 }
 
 /** --stats with a JIT: how much ran compiled, and what compiling cost. */

@@ -27,6 +27,13 @@ export interface CoreCounters {
    *  starts their code lacked: jitMisses). */
   jitBuilds: number;
   jitMisses: number;
+  /** Of jitExitInterp, those before a CSR access, an atomic, and a trap,
+   *  xRET or WFI. */
+  jitExitCsr: number;
+  jitExitAtomic: number;
+  jitExitTrap: number;
+  /** Entries given back to the interpreter: their calls kept retiring too few instructions. */
+  jitDemoted: number;
 }
 
 export function readCoreCounters(views: MemoryViews, h: number): CoreCounters {
@@ -42,5 +49,9 @@ export function readCoreCounters(views: MemoryViews, h: number): CoreCounters {
     jitExitStop: views.hartU64(h, hart.HS_STAT_JIT_EXIT_STOP),
     jitBuilds: views.hartU64(h, hart.HS_STAT_JIT_BUILDS),
     jitMisses: views.hartU64(h, hart.HS_STAT_JIT_MISSES),
+    jitExitCsr: views.hartU64(h, hart.HS_STAT_JIT_EXIT_CSR),
+    jitExitAtomic: views.hartU64(h, hart.HS_STAT_JIT_EXIT_ATOMIC),
+    jitExitTrap: views.hartU64(h, hart.HS_STAT_JIT_EXIT_TRAP),
+    jitDemoted: views.hartU64(h, hart.HS_STAT_JIT_DEMOTED),
   };
 }

@@ -54,6 +54,7 @@ export const csr = (f3: number, rd: number, rs1: number, num: number) => I(num, 
 export const ECALL = 0x00000073;
 export const EBREAK = 0x00100073;
 export const MRET = 0x30200073;
+export const SRET = 0x10200073;
 export const FENCE = 0x0ff0000f;
 export const FENCE_I = 0x0000100f;
 export const ILLEGAL = 0xffffffff;
