@@ -30,7 +30,8 @@ import { countJitCall, countJitBuild, countJitMiss, countJitExitKind, countJitDe
   JIT_EXIT_INTERP, JIT_EXIT_STOP } from "../hart/counters";
 import { OFF_JIT_NPC, OFF_JIT_TAG, OFF_JIT_SALT, OFF_JIT_MASK, OFF_JIT_MIPL, OFF_JIT_EPOCH, OFF_JIT_MSIP, OFF_JIT_NOPAGE,
   OFF_JIT_RETIRED, REC_HOT, REC_FN, REC_MISSES, REC_BUILDS, REC_SINCE, REC_SHIFT, NO_CODE, JIT_AREA, JIT_AREA_STRIDE,
-  SLOT_MARK, MARK_ENTRY, MARK_NO_ENTRY, MARK_WANTED, MARK_SHORT, SHORT_LIMIT, OFF_MARKS, OFF_BASE } from "./places";
+  SLOT_MARK, MARK_ENTRY, MARK_NO_ENTRY, MARK_WANTED, MARK_SHORT, SHORT_MASK, SHORT_LIMIT, MARK_LOOP, OFF_MARKS,
+  OFF_BASE } from "./places";
 
 export const STOP_JIT: u32 = 6;
 
@@ -47,10 +48,13 @@ let markBelow: i32 = i32.MIN_VALUE;
  *  and how many times a decoded page may be built. */
 let missLimit: u32 = 1;
 let buildLimit: u32 = 1;
-/** Entering and leaving compiled code costs about as much as interpreting
- *  minRun instructions: an entry whose calls keep retiring fewer (code
- *  between two CSR accesses, say) is given back to the interpreter (eager
- *  keeps them all). */
+/** An entry whose calls keep retiring fewer than minRun instructions
+ *  (code that bounces between two instructions left to the interpreter)
+ *  is given back to the interpreter (eager keeps them all). It is small:
+ *  a kernel calls small functions on other pages all the time, each call
+ *  and return a call of compiled code of a few instructions, and with the
+ *  CSR accesses compiled, running those compiled is faster than giving
+ *  them back (64 left nearly all of a system call to the interpreter). */
 let minRun: u32 = 0;
 /** `on` compiles nothing before a hart has run this many instructions: a
  *  boot (10M) is over before compiling would pay. */
@@ -74,7 +78,7 @@ export function jitConfigure(m: u32, hot: u32, warm: u32): void {
   markBelow = m == JIT_OFF ? i32.MIN_VALUE : (threshold >> 1) + 1;
   missLimit = m == JIT_EAGER ? 1 : 16;
   buildLimit = m == JIT_EAGER ? 64 : 8;
-  minRun = m == JIT_HOT ? 64 : 0;
+  minRun = m == JIT_HOT ? 8 : 0;
   hotWindow = hot < u32.MAX_VALUE / HOT_RATE ? hot * HOT_RATE : u32.MAX_VALUE;
 }
 
@@ -249,9 +253,10 @@ function noteMiss(k: u32, mark: u32): void {
 
 /** One more short call from the entry at slot `entry`; enough of them
  *  and the interpreter runs from there (jit/places.ts MARK_SHORT). */
-function shortCall(entry: u32): void {
-  const mark = <u32>load<u8>(entry, SLOT_MARK) + MARK_SHORT;
-  if (mark < MARK_SHORT * SHORT_LIMIT) { store<u8>(entry, <u8>mark, SLOT_MARK); return; }
+function shortCall(entry: u32, mark: u32): void {
+  if ((mark & MARK_LOOP) != 0) return;
+  mark += MARK_SHORT;
+  if ((mark & SHORT_MASK) < MARK_SHORT * SHORT_LIMIT) { store<u8>(entry, <u8>mark, SLOT_MARK); return; }
   store<u8>(entry, <u8>MARK_NO_ENTRY, SLOT_MARK);
   countJitDemoted();
 }
@@ -267,8 +272,9 @@ function runRegion(fn: u32, budget: u32): u32 {
   const left = budget > used ? budget - used : 1;
   const entry = curP;
   const n = call_indirect<u32>(fn, (curP - curBase) >> SLOT_SHIFT, left, curPcBase);
-  if (n < minRun) shortCall(entry);
-  else if (load<u8>(entry, SLOT_MARK) >= MARK_SHORT) store<u8>(entry, load<u8>(entry, SLOT_MARK) - MARK_SHORT, SLOT_MARK);
+  const mark = <u32>load<u8>(entry, SLOT_MARK);
+  if (n < minRun) shortCall(entry, mark);
+  else if ((mark & SHORT_MASK) != 0) store<u8>(entry, <u8>(mark - MARK_SHORT), SLOT_MARK);
   curN += n;
   store<u64>(b + OFF_JIT_RETIRED, load<u64>(b + OFF_JIT_RETIRED) + <u64>n);
   const npc = load<u64>(b + OFF_JIT_NPC);

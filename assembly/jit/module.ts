@@ -8,8 +8,8 @@
 
 import * as W from "./wasm";
 import { SLOT_SHIFT, OFF_REGS, REG_SINK } from "../hart/layout";
-import { findRegion, markAt, MARK_VISIT, MARK_LEADER, MARK_SKIPPED_ENTRY, kindOf, kindAt, K_INTERP, K_BRANCH_NEAR, K_JAL_NEAR,
-  rdOf, rs1Of, rs2Of,
+import { findRegion, markAt, MARK_VISIT, MARK_LEADER, MARK_SKIPPED_ENTRY, MARK_LOOP_HEAD, kindOf, kindAt, K_INTERP,
+  K_BRANCH_NEAR, K_JAL_NEAR, rdOf, rs1Of, rs2Of,
   slotLen, nearTarget } from "./region";
 import { useCaseTable, setCase } from "./cases";
 import { findParts, partMarks, partOf } from "./parts";
@@ -18,7 +18,7 @@ import { L_SALT, LAST_I32_LOCALS, L_ENTRY, L_BUDGET, L_PCBASE, L_HART, L_N, L_NP
   I32_LOCALS, I64_LOCALS, EXIT_JUMP, EXIT_INTERP, startFrame, nextCase, endCase, closeSkips, flush, exitAt, depthOut } from "./frame";
 import { OFF_JIT_NPC, OFF_JIT_TAG, OFF_JIT_SALT, OFF_JIT_MASK, OFF_JIT_MIPL, OFF_JIT_EPOCH, OFF_JIT_MSIP,
   OFF_MARKS, OFF_CASES, OFF_WORK, OFF_SKIPS, OFF_PARTS, OFF_PARTS_SCRATCH, OFF_PART_MARKS, MODULE_MAX, SLOT_MARK,
-  MARK_ENTRY, MARK_NO_ENTRY } from "./places";
+  MARK_ENTRY, MARK_NO_ENTRY, MARK_LOOP } from "./places";
 
 const MAGIC: u32 = 0x6d736100;
 
@@ -284,14 +284,22 @@ function loopsBack(slots: u32, marks: u32, start: u32): bool {
 }
 
 /** Tell the dispatcher (jit/enter.ts) which slots the function built from
- *  the marks table `marks` starts at. */
+ *  the marks table `marks` starts at, and which of them are loop heads. */
 export function markEntries(slots: u32, marks: u32): void {
+  for (let off: u32 = 0; off < 0x1000; off += 2) {
+    const p = slots + (off << SLOT_SHIFT);
+    const kind = kindAt(p);
+    if ((markAt(marks, off) & MARK_VISIT) == 0 || (kind != K_BRANCH_NEAR && kind != K_JAL_NEAR)) continue;
+    const target = nearTarget(p, off);
+    if (target <= off) store<u8>(marks + (target >> 1), markAt(marks, target) | MARK_LOOP_HEAD);
+  }
   for (let off: u32 = 0; off < 0x1000; off += 2) {
     const p = slots + (off << SLOT_SHIFT) + SLOT_MARK;
     const mk = markAt(marks, off);
     let v: u32 = 0;
     if ((mk & (MARK_VISIT | MARK_LEADER)) == (MARK_VISIT | MARK_LEADER)) {
       v = kindAt(slots + (off << SLOT_SHIFT)) == K_INTERP ? MARK_NO_ENTRY : MARK_ENTRY;
+      if (v == MARK_ENTRY && (mk & MARK_LOOP_HEAD) != 0) v |= MARK_LOOP;
     } else if ((mk & MARK_SKIPPED_ENTRY) != 0) {
       v = MARK_NO_ENTRY;
     }

@@ -80,8 +80,15 @@ export const SLOT_MARK: u32 = 15;
 export const MARK_ENTRY: u32 = 1;
 export const MARK_NO_ENTRY: u32 = 2;
 export const MARK_WANTED: u32 = 4;
-/** Bits 3-7 of an entry's mark count its calls that retired too few
+/** Bits 3-6 of an entry's mark count its calls that retired too few
  *  instructions (up one for each, down one for each long one); at
  *  SHORT_LIMIT the entry becomes NO_ENTRY (jit/enter.ts). */
 export const MARK_SHORT: u32 = 8;
-export const SHORT_LIMIT: u32 = 16;
+export const SHORT_MASK: u32 = 0x78;
+export const SHORT_LIMIT: u32 = 15;
+/** The entry is the head of a loop in the page (a backward jump's target):
+ *  never given back. The interpreter enters there at the loop's back edge
+ *  after one turn, so a loop that turns twice makes a short call, and a
+ *  loop head given back for a burst of short loops (memmove's of 16 bytes)
+ *  would leave its long ones (a page copied) to the interpreter. */
+export const MARK_LOOP: u32 = 0x80;

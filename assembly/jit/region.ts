@@ -24,6 +24,8 @@ export const MARK_SKIPPED_ENTRY: u32 = 4;
 /** While finding the region: an entry asked for, and a skip's target. */
 const MARK_ASKED: u32 = 8;
 const MARK_SKIP_TARGET: u32 = 16;
+/** Set by the module builder: a backward jump in the page goes here. */
+export const MARK_LOOP_HEAD: u32 = 32;
 
 // How the translator treats an op.
 export const K_STRAIGHT: u32 = 0;
