@@ -8,7 +8,7 @@ import { OptionError } from '../machine/options.js';
 export type JitMode = 'off' | 'eager' | 'on';
 
 export const JIT_MODES: JitMode[] = ['off', 'eager', 'on'];
-export const DEFAULT_JIT: JitMode = 'off';
+export const DEFAULT_JIT: JitMode = 'on';
 
 /** Block ends in a page before `on` compiles it (at least one in 333
  *  instructions on average: assembly/jit/enter.ts), and instructions a
