@@ -300,9 +300,8 @@ function runRegion(fn: u32, budget: u32): u32 {
 export function jitTranslate(withBase: u32): u32 {
   if (!requestStands()) return 0;
   const rec = recordOf(reqWay);
-  store<u32>(rec, load<u32>(rec, REC_BUILDS) + 1, REC_BUILDS);
+  noteBuild(rec);
   countJitBuild();
-  store<u32>(rec, 0, REC_MISSES);
   const slots = decodeArea + reqWay * DECODE_PAGE_STRIDE;
   // Slots the translator decodes itself have not met GDB's breakpoints.
   const decodes = !anyBreakpoints();
@@ -352,18 +351,26 @@ export function jitAdopt(fn: u32): u32 {
   }
   markEntries(slots, base);
   const rec = recordOf(reqWay);
-  store<u32>(rec, load<u32>(rec, REC_BUILDS) + 1, REC_BUILDS);
-  store<u32>(rec, 0, REC_MISSES);
-  store<u32>(rec, fn, REC_FN);
-  store<i32>(rec, 0, REC_HOT);
+  noteBuild(rec);
+  install(rec, fn);
   return 1;
 }
 
 /** For the host: the function for the last translation is at table index
  *  `fn`. */
 export function jitInstall(fn: u32): void {
-  if (!requestStands()) return;
-  const rec = recordOf(reqWay);
+  if (requestStands()) install(recordOf(reqWay), fn);
+}
+
+/** The page in record `rec` is built once more (translated here or taken
+ *  from another hart): its misses count from zero again. */
+function noteBuild(rec: u32): void {
+  store<u32>(rec, load<u32>(rec, REC_BUILDS) + 1, REC_BUILDS);
+  store<u32>(rec, 0, REC_MISSES);
+}
+
+/** The page in record `rec` runs function `fn` from its next block end. */
+function install(rec: u32, fn: u32): void {
   store<u32>(rec, fn, REC_FN);
   store<i32>(rec, 0, REC_HOT);
 }
